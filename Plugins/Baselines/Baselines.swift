@@ -1,0 +1,7 @@
+import Harness
+
+/// Baselines: the Octo-style goal-image policy and the pixel-space world model.
+public enum Baselines {
+    /// Adds this module's components to `registry`; components join this list as they land.
+    public static func register(into registry: inout Registry) throws {}
+}

@@ -1,0 +1,1 @@
+#include <ode/ode.h>

@@ -1,0 +1,2 @@
+/// Neural-network layers, optimizers, schedules and checkpoints over `Tensor`.
+@_exported import Tensor

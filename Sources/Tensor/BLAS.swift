@@ -1,0 +1,30 @@
+import CBLAS
+
+/// Thin, typed access to OpenBLAS. This module is the only importer of `CBLAS`.
+public enum BLAS {
+    /// Row-major single-precision matrix product `C = alpha · op(A) · op(B) + beta · C`.
+    ///
+    /// `op(A)` is `m × k` and `op(B)` is `k × n`; `A` is stored `m × k` (or `k × m` when `transposeA`),
+    /// `B` is stored `k × n` (or `n × k` when `transposeB`), and `C` is `m × n`, all contiguous.
+    public static func gemm(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+        m: Int, n: Int, k: Int,
+        transposeA: Bool = false, transposeB: Bool = false,
+        alpha: Float = 1, beta: Float = 0
+    ) {
+        cblas_sgemm(
+            CblasRowMajor,
+            transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), blasint(k),
+            alpha, a, blasint(transposeA ? m : k),
+            b, blasint(transposeB ? k : n),
+            beta, c, blasint(n))
+    }
+
+    /// The number of threads OpenBLAS uses for one call.
+    public static var threads: Int {
+        get { Int(openblas_get_num_threads()) }
+        set { openblas_set_num_threads(Int32(newValue)) }
+    }
+}

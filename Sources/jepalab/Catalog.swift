@@ -1,0 +1,17 @@
+import Baselines
+import Encoders
+import Harness
+import Planners
+import Predictors
+
+/// The registry holding every built-in component; the one place the Plugins modules are put together.
+enum Catalog {
+    static func standard() throws -> Registry {
+        var registry = Registry()
+        try Encoders.register(into: &registry)
+        try Predictors.register(into: &registry)
+        try Planners.register(into: &registry)
+        try Baselines.register(into: &registry)
+        return registry
+    }
+}
