@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], swiftSettings: optimized),
         .testTarget(name: "SimTests", dependencies: ["Sim"], swiftSettings: optimized),
         .testTarget(name: "RenderTests", dependencies: ["Render"], swiftSettings: optimized),
+        .testTarget(name: "DataTests", dependencies: ["Data"], swiftSettings: optimized),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], swiftSettings: optimized),
         .testTarget(name: "JepalabTests", dependencies: ["jepalab"], swiftSettings: optimized),
     ]
