@@ -53,6 +53,7 @@ import Testing
         #expect(try checksums(resumed).count == 4)
         // What a kill in the middle of a write leaves: a partial temporary file; and a file damaged since.
         try Foundation.Data([1, 2, 3]).write(to: resumed.appendingPathComponent(".episode_000004.npz.1234.partial"))
+        try Foundation.Data([1, 2, 3]).write(to: resumed.appendingPathComponent(".manifest.json.1234.partial"))
         try Synthetic.flipByte(at: 500, of: resumed.appendingPathComponent("episode_000002.npz"))
 
         let report = try generate(plan, into: resumed)
@@ -88,14 +89,19 @@ import Testing
         #expect(missingShard?.description.contains("shard 1/2 has no manifest") == true)
 
         try generate(DatasetPlan(config: config, shard: try Shard(index: 1, count: 2)), into: folder)
+        let secondURL = folder.appendingPathComponent("manifest.shard-1-of-2.json")
+        var second = try Manifest.read(from: secondURL)
+        second.files.append(try Manifest.read(from: folder.appendingPathComponent("manifest.shard-0-of-2.json")).files[0])
+        try second.write(to: secondURL)
         try Synthetic.flipByte(at: 1000, of: folder.appendingPathComponent("episode_000003.npz"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("episode_000004.npz"))
         try Foundation.Data().write(to: folder.appendingPathComponent("episode_000009.npz"))
         let error = #expect(throws: DataError.self) { try Manifest.merge(directory: folder) }
         let text = error?.description ?? ""
         #expect(text.contains("episode_000003.npz: SHA-256 is"), "\(text)")
-        #expect(text.contains("episode_000004.npz: cannot be read"), "\(text)")
+        #expect(text.contains("episode_000004.npz: is missing"), "\(text)")
         #expect(text.contains("episode_000009.npz is not an episode of this dataset"), "\(text)")
+        #expect(text.contains("episode_000000.npz is listed twice, in manifest.shard-0-of-2.json and manifest.shard-1-of-2.json"), "\(text)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.json").path))
 
         // A different configuration in the same folder is refused rather than mixed in.

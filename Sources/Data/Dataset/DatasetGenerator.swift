@@ -37,7 +37,7 @@ public struct DatasetGenerator {
         try checkExistingManifests()
         let shard = plan.shard
         AtomicFile.removeStale(in: directory) { name in
-            guard let index = Dataset.episodeIndex(fileName: name) else { return false }
+            guard let index = Dataset.episodeIndex(fileName: name) else { return name == Manifest.fileName(for: shard) }
             return shard.contains(episode: index)
         }
         var entries = [Manifest.Entry]()

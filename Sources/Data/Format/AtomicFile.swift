@@ -23,8 +23,11 @@ enum AtomicFile {
     }
 
     static func read(_ url: URL) throws -> [UInt8] {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DataError.corruptFile(path: url.path, reason: "is missing")
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DataError.corruptFile(path: url.path, reason: "cannot be read (missing or unreadable)")
+            throw DataError.corruptFile(path: url.path, reason: "cannot be read")
         }
         return [UInt8](data)
     }
@@ -33,8 +36,9 @@ enum AtomicFile {
     static func removeStale(in folder: URL, owns: (String) -> Bool) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where name.hasPrefix(".") && name.hasSuffix(temporarySuffix) {
-            let target = String(name.dropFirst().split(separator: ".").prefix(2).joined(separator: "."))
-            if owns(target) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+            // ".<target>.<UUID>.partial"
+            let target = name.dropFirst().split(separator: ".", omittingEmptySubsequences: false).dropLast(2)
+            if owns(target.joined(separator: ".")) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
         }
     }
 }
