@@ -1,0 +1,102 @@
+import Sim
+
+/// Where the table is: the height of its top face and of the lowest point of the table and its legs (the floor).
+struct TableExtent {
+    var top: Double
+    var bottom: Double
+
+    /// Nil when the scene has no `.table` body.
+    init?(_ bodies: [VisualBody], meshes: (VisualBody.Shape) -> Mesh) {
+        var top = -Double.infinity, bottom = Double.infinity
+        for body in bodies where body.part == .table || body.part == .tableLeg {
+            let pose = Affine(body.pose)
+            for p in meshes(body.shape).positions {
+                let z = pose.apply(SIMD3<Double>(p)).z
+                if body.part == .table { top = max(top, z) }
+                bottom = min(bottom, z)
+            }
+        }
+        guard top > -.infinity else { return nil }
+        self.top = top
+        self.bottom = bottom
+    }
+}
+
+extension Renderer {
+    /// Gives every sample that is not an ordinary shaded surface its final colour: the textured, shadowed table top,
+    /// the floor where a ray reaches it, the background elsewhere.
+    func resolve(lab: Lab, projection: CameraProjection, shading: Shading, table: TableExtent?) {
+        let background = Shading.packed(Shading.vector(lab.background))
+        let upLight = shading.lit(cosine: shading.light.z)
+        let floor = Shading.packed(Shading.vector(lab.floorColour) * upLight)
+        let first = Shading.vector(lab.tableColour)
+        var second = first, period = 1.0, checker = false
+        switch lab.tableTexture {
+        case .plain: break
+        case .checker(let p, let colour): (second, period, checker) = (Shading.vector(colour), p, true)
+        case .stripes(let p, let colour): (second, period) = (Shading.vector(colour), p)
+        }
+        precondition(period > 0, "lab '\(lab.name)': table texture period \(period) must be positive")
+        // Indexed by texel (0, 1) + 2 · shadowed.
+        let top = [first * upLight, second * upLight, first * shading.ambient, second * shading.ambient]
+            .map(Shading.packed)
+        let origin = SIMD3<Float>(projection.position)
+        let right = SIMD3<Float>(projection.right / projection.focal)
+        let topHeight = Float(table?.top ?? 0), floorHeight = Float(table?.bottom ?? 0)
+        let hasFloor = table != nil, extent = Renderer.floorExtent
+        let inversePeriod = Float(1 / period)
+        let colour = raster.colour, shadow = raster.shadow, width = raster.width
+        for y in 0..<raster.height {
+            var ray = SIMD3<Float>(projection.ray(u: 0.5, v: Double(y) + 0.5))
+            var i = y * width
+            for _ in 0..<width {
+                let kind = colour[i] & 0xFF00_0000
+                if kind == Rasterizer.Sample.tableTop {
+                    let t = (topHeight - origin.z) / ray.z
+                    let u = ((origin.x + t * ray.x) * inversePeriod).rounded(.down)
+                    let v = ((origin.y + t * ray.y) * inversePeriod).rounded(.down)
+                    let cell: Float = checker ? u + v : v
+                    let texel = Int(min(max(cell, -1e6), 1e6)) & 1
+                    colour[i] = top[texel + 2 * Int(shadow[i])]
+                } else if kind == Rasterizer.Sample.empty {
+                    colour[i] = background
+                    if hasFloor && ray.z < 0 {
+                        let t = (floorHeight - origin.z) / ray.z
+                        let x = origin.x + t * ray.x, y = origin.y + t * ray.y
+                        if abs(x) <= extent && abs(y) <= extent { colour[i] = floor }
+                    }
+                }
+                ray += right
+                i += 1
+            }
+        }
+    }
+
+    /// Averages each pixel's samples into the output image.
+    func downsample(width: Int, height: Int) -> RGBImage {
+        let n = supersampling, colour = raster.colour, sampleWidth = raster.width
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { bytes, count in
+            var o = 0
+            for y in 0..<height {
+                for x in 0..<width {
+                    var sum = SIMD3<UInt32>.zero
+                    for sy in 0..<n {
+                        let row = (y * n + sy) * sampleWidth + x * n
+                        for sx in 0..<n {
+                            let c = colour[row + sx]
+                            sum &+= SIMD3(c >> 16 & 0xFF, c >> 8 & 0xFF, c & 0xFF)
+                        }
+                    }
+                    let count = UInt32(n * n)
+                    let mean = (sum &+ count / 2) / count
+                    bytes[o] = UInt8(mean.x)
+                    bytes[o + 1] = UInt8(mean.y)
+                    bytes[o + 2] = UInt8(mean.z)
+                    o += 3
+                }
+            }
+            count = width * height * 3
+        }
+        return RGBImage(width: width, height: height, pixels: pixels)
+    }
+}
