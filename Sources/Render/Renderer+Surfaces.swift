@@ -53,10 +53,9 @@ extension Renderer {
                 let kind = colour[i] & 0xFF00_0000
                 if kind == Rasterizer.Sample.tableTop {
                     let t = (topHeight - origin.z) / ray.z
-                    let u = ((origin.x + t * ray.x) * inversePeriod).rounded(.down)
-                    let v = ((origin.y + t * ray.y) * inversePeriod).rounded(.down)
-                    let cell: Float = checker ? u + v : v
-                    let texel = Int(min(max(cell, -1e6), 1e6)) & 1
+                    let u = Self.floor((origin.x + t * ray.x) * inversePeriod)
+                    let v = Self.floor((origin.y + t * ray.y) * inversePeriod)
+                    let texel = (checker ? u + v : v) & 1
                     colour[i] = top[texel + 2 * Int(shadow[i])]
                 } else if kind == Rasterizer.Sample.empty {
                     colour[i] = background
@@ -72,10 +71,27 @@ extension Renderer {
         }
     }
 
+    /// The largest integer not above `x`, for |x| < 10⁶ (larger magnitudes are clamped).
+    @inline(__always) private static func floor(_ x: Float) -> Int {
+        let clamped = min(max(x, -1e6), 1e6)
+        let truncated = Int(clamped)
+        return Float(truncated) > clamped ? truncated - 1 : truncated
+    }
+
     /// Averages each pixel's samples into the output image.
     func downsample(width: Int, height: Int) -> RGBImage {
         let n = supersampling, colour = raster.colour, sampleWidth = raster.width
         let pixels = [UInt8](unsafeUninitializedCapacity: width * height * 3) { bytes, count in
+            count = width * height * 3
+            if n == 1 {
+                for i in 0..<(width * height) {
+                    let c = colour[i]
+                    bytes[3 * i] = UInt8(truncatingIfNeeded: c >> 16)
+                    bytes[3 * i + 1] = UInt8(truncatingIfNeeded: c >> 8)
+                    bytes[3 * i + 2] = UInt8(truncatingIfNeeded: c)
+                }
+                return
+            }
             var o = 0
             for y in 0..<height {
                 for x in 0..<width {
@@ -95,7 +111,6 @@ extension Renderer {
                     o += 3
                 }
             }
-            count = width * height * 3
         }
         return RGBImage(width: width, height: height, pixels: pixels)
     }

@@ -43,7 +43,7 @@ struct Shading {
     /// Linear [0, 1] → sRGB [0, 255] (clamped), by table.
     @inline(__always) static func srgb(_ linear: SIMD3<Float>) -> SIMD3<Float> {
         let scale = Float(srgbTable.count - 1)
-        let index = SIMD3<Int32>(linear.clamped(lowerBound: .zero, upperBound: .one) * scale + 0.5, rounding: .down)
+        let index = linear.clamped(lowerBound: .zero, upperBound: .one) * scale + 0.5  // rounds when truncated
         return srgbTable.withUnsafeBufferPointer { [$0[Int(index.x)], $0[Int(index.y)], $0[Int(index.z)]] }
     }
 

@@ -111,7 +111,7 @@ final class Rasterizer {
     }
 
     @inline(__always) static func pack(_ rgb: SIMD3<Float>) -> UInt32 {
-        let c = SIMD3<Int32>(rgb.clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255)), rounding: .toNearestOrEven)
+        let c = rgb.clamped(lowerBound: .zero, upperBound: SIMD3(repeating: 255)) + 0.5  // rounds when truncated
         return Sample.shaded | UInt32(c.x) << 16 | UInt32(c.y) << 8 | UInt32(c.z)
     }
 
