@@ -38,8 +38,8 @@ extension Renderer {
         }
         precondition(period > 0, "lab '\(lab.name)': table texture period \(period) must be positive")
         // Indexed by texel (0, 1) + 2 · shadowed.
-        let top = [first * upLight, second * upLight, first * shading.ambient, second * shading.ambient]
-            .map(Shading.packed)
+        let top = SIMD4<UInt32>(Shading.packed(first * upLight), Shading.packed(second * upLight),
+                                Shading.packed(first * shading.ambient), Shading.packed(second * shading.ambient))
         let origin = SIMD3<Float>(projection.position)
         let right = SIMD3<Float>(projection.right / projection.focal)
         let topHeight = Float(table?.top ?? 0), floorHeight = Float(table?.bottom ?? 0)
