@@ -55,7 +55,9 @@ public final class Renderer {
             flatten = projection.worldToCamera.composed(with: .flatten(along: shading.light, ontoHeight: table.top))
         }
         let projector = Projector(projection)
-        for body in bodies {
+        for (index, body) in bodies.enumerated() {
+            let p = body.pose.position, r = body.pose.rotation
+            precondition(((p + r.x + r.y + r.z) * 0).sum() == 0, "body \(index) (\(body.part)) has a non-finite pose")
             draw(body, projection: projection, projector: projector, shading: shading)
             if let flatten, body.part != .table, body.part != .tableLeg {
                 castShadow(body, flatten: flatten, projector: projector)

@@ -23,6 +23,10 @@ import Render
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         #expect(names == ["000000.png", "goal.png"])
         #expect(try PNGSequence.read(from: directory).map { $0[0, 0].r } == [9])
+        for index in 0..<3 { try PNGSequence.write(RGBImage(width: 4, height: 4), index: index, to: directory) }
+        try PNGSequence.removeFrames(from: 2, in: directory)
+        #expect(try PNGSequence.read(from: directory).count == 2)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("goal.png").path))
     }
 
     @Test func aFileInPlaceOfTheDirectoryIsAnErrorNamingIt() throws {

@@ -9,7 +9,8 @@ public enum PNGSequence {
         return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".png"
     }
 
-    /// Writes frame `index` to `directory` (created if missing), atomically.
+    /// Writes frame `index` to `directory` (created if missing), atomically. For frames written one by one, call
+    /// `removeFrames(from: count, in: directory)` at the end to drop frames left from a longer earlier sequence.
     public static func write(_ frame: RGBImage, index: Int, to directory: URL) throws {
         try createDirectory(directory)
         try PNG.write(frame, to: directory.appendingPathComponent(fileName(index)))
@@ -22,8 +23,13 @@ public enum PNGSequence {
         for (index, frame) in frames.enumerated() {
             try PNG.write(frame, to: directory.appendingPathComponent(fileName(index)))
         }
+        try removeFrames(from: frames.count, in: directory)
+    }
+
+    /// Deletes the numbered frames from `first` on in `directory`; other files are kept.
+    public static func removeFrames(from first: Int, in directory: URL) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            if let index = frameIndex(name), index >= frames.count {
+            if let index = frameIndex(name), index >= first {
                 try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
             }
         }
