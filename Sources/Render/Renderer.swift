@@ -57,7 +57,8 @@ public final class Renderer {
         let projector = Projector(projection)
         for (index, body) in bodies.enumerated() {
             let p = body.pose.position, r = body.pose.rotation
-            precondition(((p + r.x + r.y + r.z) * 0).sum() == 0, "body \(index) (\(body.part)) has a non-finite pose")
+            precondition(Self.isFinite(p) && Self.isFinite(r.x) && Self.isFinite(r.y) && Self.isFinite(r.z),
+                         "body \(index) (\(body.part)) has a non-finite pose \(body.pose)")
             draw(body, projection: projection, projector: projector, shading: shading)
             if let flatten, body.part != .table, body.part != .tableLeg {
                 castShadow(body, flatten: flatten, projector: projector)
@@ -152,6 +153,8 @@ public final class Renderer {
             }
         }
     }
+
+    private static func isFinite(_ v: SIMD3<Double>) -> Bool { v.x.isFinite && v.y.isFinite && v.z.isFinite }
 
     /// `rotation⁻¹ · v`: a world vector in the body's local frame.
     private static func dots(_ rotation: Rotation, _ v: SIMD3<Double>) -> SIMD3<Double> {
