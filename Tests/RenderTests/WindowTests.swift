@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Render
+import Sim
 
 /// Needs an X display; `scripts/test` starts Xvfb when none is set.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["DISPLAY"] != nil, "no DISPLAY (scripts/test starts Xvfb)"))
@@ -14,5 +15,15 @@ struct WindowTests {
         #expect(shown.width == 64 && shown.height == 48)
         let mismatched = zip(shown.pixels, frame.pixels).filter { $0 != $1 }.count
         #expect(mismatched == 0, "\(mismatched) of \(frame.pixels.count) bytes differ; first pixels \(shown.pixels.prefix(6)) last \(shown.pixels.suffix(3))")
+    }
+
+    @Test func renderedFrameShowsExactlyInTheWindow() throws {
+        let frame = Renderer().render(ReferenceScene().bodies, lab: ReferenceScene.lab, width: 96, height: 64)
+        let window = try Window(width: 96, height: 64, title: "JEPALab rendered frame")
+        window.present(frame)
+        let shown = window.readPixels()
+        #expect(shown.width == 96 && shown.height == 64)
+        let mismatched = zip(shown.pixels, frame.pixels).filter { $0 != $1 }.count
+        #expect(mismatched == 0, "\(mismatched) of \(frame.pixels.count) bytes differ")
     }
 }
