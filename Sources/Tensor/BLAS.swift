@@ -25,6 +25,10 @@ public enum BLAS {
             beta, c, blasint(ldc ?? n))
     }
 
+    /// The CPU kernel family OpenBLAS chose (e.g. `Haswell`, `SkylakeX`); the environment variable
+    /// `OPENBLAS_CORETYPE` overrides its choice when the process starts.
+    public static var coreName: String { String(cString: openblas_get_corename()) }
+
     /// The number of threads OpenBLAS uses for one call.
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }

@@ -2,8 +2,8 @@
 extension Tensor {
     /// Applies `op` to broadcast pairs of scalars; the common layouts (same shape, a scalar, a per-row operand)
     /// run as plain vectorisable loops, the rest through an offset table.
-    @inline(__always)
-    static func combine(_ a: Tensor, _ b: Tensor, _ op: (Float, Float) -> Float) -> Tensor {
+    static func combine<Op: BinaryScalarOperator>(_ a: Tensor, _ b: Tensor, _: Op.Type) -> Tensor {
+        let op = Op.apply
         let shape = a.shape == b.shape ? a.shape : broadcastShape(a.shape, b.shape)
         let count = shape.reduce(1, *)
         return build(shape) { out in
@@ -51,28 +51,28 @@ extension Tensor {
     }
 
     /// `self + other` without recording (used to accumulate gradients).
-    func adding(_ other: Tensor) -> Tensor { Tensor.combine(self, other, +) }
+    func adding(_ other: Tensor) -> Tensor { Tensor.combine(self, other, Add.self) }
 
     public static func + (a: Tensor, b: Tensor) -> Tensor {
-        record(combine(a, b, +), [a, b]) { g in [g.sum(toShape: a.shape), g.sum(toShape: b.shape)] }
+        record(combine(a, b, Add.self), [a, b]) { g in [g.sum(toShape: a.shape), g.sum(toShape: b.shape)] }
     }
 
     public static func - (a: Tensor, b: Tensor) -> Tensor {
-        record(combine(a, b, -), [a, b]) { g in [g.sum(toShape: a.shape), (-g).sum(toShape: b.shape)] }
+        record(combine(a, b, Subtract.self), [a, b]) { g in [g.sum(toShape: a.shape), (-g).sum(toShape: b.shape)] }
     }
 
     public static func * (a: Tensor, b: Tensor) -> Tensor {
         let (a0, b0) = (a.detached, b.detached)
-        return record(combine(a, b, *), [a, b]) { g in
-            [combine(g, b0, *).sum(toShape: a.shape), combine(g, a0, *).sum(toShape: b.shape)]
+        return record(combine(a, b, Multiply.self), [a, b]) { g in
+            [combine(g, b0, Multiply.self).sum(toShape: a.shape), combine(g, a0, Multiply.self).sum(toShape: b.shape)]
         }
     }
 
     public static func / (a: Tensor, b: Tensor) -> Tensor {
         let (a0, b0) = (a.detached, b.detached)
-        return record(combine(a, b, /), [a, b]) { g in
-            let ga = combine(g, b0, /)
-            let gb = combine(combine(ga, a0, *), b0, /)
+        return record(combine(a, b, Divide.self), [a, b]) { g in
+            let ga = combine(g, b0, Divide.self)
+            let gb = combine(combine(ga, a0, Multiply.self), b0, Divide.self)
             return [ga.sum(toShape: a.shape), (-gb).sum(toShape: b.shape)]
         }
     }
@@ -109,4 +109,25 @@ extension Tensor {
             }
         }
     }
+}
+
+/// A scalar binary operation, as a type so that generic loops over it are specialised and vectorised.
+protocol BinaryScalarOperator {
+    static func apply(_ a: Float, _ b: Float) -> Float
+}
+
+enum Add: BinaryScalarOperator {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a + b }
+}
+
+enum Subtract: BinaryScalarOperator {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a - b }
+}
+
+enum Multiply: BinaryScalarOperator {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a * b }
+}
+
+enum Divide: BinaryScalarOperator {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a / b }
 }

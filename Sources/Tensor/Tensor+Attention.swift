@@ -22,7 +22,7 @@ extension Tensor {
                 key.withUnsafeBufferPointer { k in
                     value.withUnsafeBufferPointer { v in
                         probabilities.withUnsafeMutableBufferPointer { p in
-                            layout.forward(q.baseAddress!, k.baseAddress!, v.baseAddress!, out, p.baseAddress, mask)
+                            layout.forward(q.baseAddress!, k.baseAddress!, v.baseAddress!, out, needsGradient ? p.baseAddress : nil, mask)
                         }
                     }
                 }
@@ -64,7 +64,7 @@ extension Tensor {
             qkv.withUnsafeBufferPointer { p in
                 probabilities.withUnsafeMutableBufferPointer { pr in
                     let base = p.baseAddress!
-                    layout.forward(base, base + width, base + 2 * width, out, pr.baseAddress, mask)
+                    layout.forward(base, base + width, base + 2 * width, out, qkv.isTracked ? pr.baseAddress : nil, mask)
                 }
             }
         }

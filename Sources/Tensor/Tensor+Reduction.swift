@@ -31,7 +31,7 @@ extension Tensor {
         let shape = self.shape
         let output = keepingAxis ? result : result.reshaped(shape.enumerated().filter { $0.offset != axis }.map(\.element))
         return Tensor.record(output.detached, [self]) { g in
-            [Tensor.combine(g.reshaped(reducedShape), .zeros(shape), +)]
+            [Tensor.combine(g.reshaped(reducedShape), .zeros(shape), Add.self)]
         }
     }
 

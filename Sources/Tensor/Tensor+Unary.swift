@@ -46,7 +46,14 @@ extension Tensor {
 
     /// GELU with the tanh approximation (PyTorch's `gelu(approximate="tanh")`), vectorised over both cores.
     public func gelu() -> Tensor {
-        let y = map(Kernels.gelu)
+        let y = Tensor.build(shape) { out in
+            withUnsafeBufferPointer { p in
+                let x = p.baseAddress!
+                Kernels.parallelFor(count, cost: 4) { range in
+                    for i in range { out[i] = Kernels.gelu(x[i]) }
+                }
+            }
+        }
         let x0 = detached
         return Tensor.record(y, [self]) { g in
             [Tensor.build(g.shape) { out in
