@@ -65,3 +65,26 @@ enum DispatchQueueHelper {
         }
     }
 }
+
+extension Kernels {
+    /// OpenBLAS runs single-threaded inside this module: products are split over the cores here (by rows of the
+    /// result), so OpenBLAS's own spinning worker threads never compete with the elementwise kernels' threads.
+    private static let blasSingleThreaded: Void = { BLAS.threads = 1 }()
+
+    /// `BLAS.gemm` with the rows of `C` split into one contiguous part per core when the product is large.
+    static func gemm(
+        _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+        m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false,
+        alpha: Float = 1, beta: Float = 0, lda: Int? = nil, ldb: Int? = nil, ldc: Int? = nil
+    ) {
+        _ = blasSingleThreaded
+        let lda = lda ?? (transposeA ? m : k), ldc = ldc ?? n
+        let parts = m * n * k >= 1 << 20 && m >= 2 * cores ? cores : 1
+        DispatchQueueHelper.perform(parts) { part in
+            let rows = m * part / parts..<m * (part + 1) / parts
+            BLAS.gemm(a + (transposeA ? rows.lowerBound : rows.lowerBound * lda), b, c + rows.lowerBound * ldc,
+                      m: rows.count, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+                      alpha: alpha, beta: beta, lda: lda, ldb: ldb, ldc: ldc)
+        }
+    }
+}

@@ -117,13 +117,13 @@ struct AttentionLayout {
                     for pair in pairs {
                         let (b, h) = (pair / heads, pair % heads)
                         let scores = saved.map { $0 + pair * tq * tk } ?? scratch
-                        BLAS.gemm(q + b * tq * queryStride + h * hd, k + b * tk * keyStride + h * hd, scores,
+                        Kernels.gemm(q + b * tq * queryStride + h * hd, k + b * tk * keyStride + h * hd, scores,
                                   m: tq, n: tk, k: hd, transposeB: true,
                                   alpha: scale, lda: queryStride, ldb: keyStride, ldc: tk)
                         for r in 0..<tq {
                             maskedSoftmax(scores + r * tk, add.map { $0 + r * tk }, mul.map { $0 + r * tk })
                         }
-                        BLAS.gemm(scores, v + b * tk * valueStride + h * hd, out + b * tq * width + h * hd,
+                        Kernels.gemm(scores, v + b * tk * valueStride + h * hd, out + b * tq * width + h * hd,
                                   m: tq, n: hd, k: tk, lda: tk, ldb: valueStride, ldc: width)
                     }
                 }
@@ -146,16 +146,16 @@ struct AttentionLayout {
                     let p = saved + pair * tq * tk
                     let go = gOut + b * tq * width + h * hd
                     let (qo, ko, vo) = (b * tq * queryStride + h * hd, b * tk * keyStride + h * hd, b * tk * valueStride + h * hd)
-                    BLAS.gemm(p, go, dv + vo, m: tk, n: hd, k: tq, transposeA: true, lda: tk, ldb: width, ldc: valueStride)
-                    BLAS.gemm(go, v + vo, dS, m: tq, n: tk, k: hd, transposeB: true, lda: width, ldb: valueStride, ldc: tk)
+                    Kernels.gemm(p, go, dv + vo, m: tk, n: hd, k: tq, transposeA: true, lda: tk, ldb: width, ldc: valueStride)
+                    Kernels.gemm(go, v + vo, dS, m: tq, n: tk, k: hd, transposeB: true, lda: width, ldb: valueStride, ldc: tk)
                     for r in 0..<tq {
                         let (pr, sr) = (p + r * tk, dS + r * tk)
                         var dot: Float = 0
                         for j in 0..<tk { dot += pr[j] * sr[j] }
                         for j in 0..<tk { sr[j] = pr[j] * (sr[j] - dot) }
                     }
-                    BLAS.gemm(dS, k + ko, dq + qo, m: tq, n: hd, k: tk, alpha: scale, lda: tk, ldb: keyStride, ldc: queryStride)
-                    BLAS.gemm(dS, q + qo, dk + ko, m: tk, n: hd, k: tq, transposeA: true, alpha: scale,
+                    Kernels.gemm(dS, k + ko, dq + qo, m: tq, n: hd, k: tk, alpha: scale, lda: tk, ldb: keyStride, ldc: queryStride)
+                    Kernels.gemm(dS, q + qo, dk + ko, m: tk, n: hd, k: tq, transposeA: true, alpha: scale,
                               lda: tk, ldb: queryStride, ldc: keyStride)
                 }
             }

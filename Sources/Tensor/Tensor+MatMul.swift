@@ -48,7 +48,7 @@ extension Tensor {
                 b.withUnsafeBufferPointer { pb in
                     let (x, y) = (pa.baseAddress!, pb.baseAddress!)
                     let product = { (i: Int) in
-                        BLAS.gemm(x + i * m * k, y + i * k * n, out + i * m * n, m: m, n: n, k: k,
+                        Kernels.gemm(x + i * m * k, y + i * k * n, out + i * m * n, m: m, n: n, k: k,
                                   transposeA: transposeA, transposeB: transposeB)
                     }
                     if batch > 1 && m * n * k < 262_144 {
@@ -77,7 +77,7 @@ extension Tensor {
             }
             x.withUnsafeBufferPointer { px in
                 weight.withUnsafeBufferPointer { pw in
-                    BLAS.gemm(px.baseAddress!, pw.baseAddress!, out, m: rows, n: outputs, k: inputs,
+                    Kernels.gemm(px.baseAddress!, pw.baseAddress!, out, m: rows, n: outputs, k: inputs,
                               transposeB: true, beta: bias == nil ? 0 : 1)
                 }
             }
