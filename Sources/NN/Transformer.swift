@@ -9,8 +9,13 @@ public struct Transformer: Module, Sendable {
     }
 
     /// Runs `x` `[B, T, D]` through every block under the same mask and rotary tables, then the final norm.
+    ///
+    /// Without differentiation, a large batch runs in chunks of about 512 tokens per core (`Tensor.mapBatches`).
     public func callAsFunction(_ x: Tensor, mask: AttentionMask? = nil, rotary: RotaryEmbedding? = nil) -> Tensor {
-        norm(blocks.reduce(x) { h, block in block(h, mask: mask, rotary: rotary) })
+        let samples = max(1, 512 / max(x.shape.count > 1 ? x.shape[1] : 1, 1))
+        return Tensor.mapBatches(x, samplesPerChunk: samples) { chunk in
+            norm(blocks.reduce(chunk) { h, block in block(h, mask: mask, rotary: rotary) })
+        }
     }
 
     public mutating func visitParameters(prefix: String, _ body: (String, inout Tensor) throws -> Void) rethrows {

@@ -64,48 +64,38 @@ public enum TransformerBenchmark {
         return Double(c.depth) * (linear + attention)
     }
 
-    /// The products of one forward pass as bare `sgemm` calls on buffers of the same shapes; attention's small
-    /// per-head products are split over the cores as the fused kernel does.
+    /// The products of one forward pass as bare `sgemm` calls of the same shapes as the model's: the batch in the
+    /// chunks `Transformer` uses, each core taking half of them with its own buffers; per chunk and block, the four
+    /// linear layers and each (sample, head)'s two attention products.
     private static func sgemmOfForward(_ c: Configuration) {
-        let n = c.batch * c.tokens, d = c.width, hidden = c.mlpRatio * d, hd = d / c.heads, t = c.tokens
-        let x = [Float](repeating: 0.01, count: n * hidden), w = [Float](repeating: 0.01, count: hidden * d)
-        var y = [Float](repeating: 0, count: n * hidden)
-        var qkv = [Float](repeating: 0.01, count: n * 3 * d), out = [Float](repeating: 0, count: n * d)
-        x.withUnsafeBufferPointer { xp in
-            w.withUnsafeBufferPointer { wp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    qkv.withUnsafeMutableBufferPointer { qp in
-                        out.withUnsafeMutableBufferPointer { op in
-                            let (x, w, y, q, o) = (xp.baseAddress!, wp.baseAddress!, yp.baseAddress!, qp.baseAddress!, op.baseAddress!)
-                            for _ in 0..<c.depth {
-                                gemm(x, w, q, m: n, n: 3 * d, k: d)
-                                gemm(x, w, y, m: n, n: d, k: d)
-                                gemm(x, w, y, m: n, n: hidden, k: d)
-                                gemm(x, w, y, m: n, n: d, k: hidden)
-                                let pairs = c.batch * c.heads
-                                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                                    let scores = UnsafeMutablePointer<Float>.allocate(capacity: t * t)
-                                    defer { scores.deallocate() }
-                                    for pair in pairs * part / 2..<pairs * (part + 1) / 2 {
-                                        let (b, h) = (pair / c.heads, pair % c.heads)
-                                        let base = q + b * t * 3 * d + h * hd
-                                        BLAS.gemm(base, base + d, scores, m: t, n: t, k: hd, transposeB: true, lda: 3 * d, ldb: 3 * d, ldc: t)
-                                        BLAS.gemm(scores, base + 2 * d, o + b * t * d + h * hd, m: t, n: hd, k: t, lda: t, ldb: 3 * d, ldc: d)
-                                    }
-                                }
-                            }
+        let samples = max(1, 512 / c.tokens), d = c.width, hidden = c.mlpRatio * d, hd = d / c.heads, t = c.tokens
+        let chunks = (c.batch + samples - 1) / samples
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        DispatchQueue.concurrentPerform(iterations: cores) { core in
+            let n = samples * t
+            let x = UnsafeMutablePointer<Float>.allocate(capacity: n * hidden), w = UnsafeMutablePointer<Float>.allocate(capacity: hidden * d)
+            let y = UnsafeMutablePointer<Float>.allocate(capacity: n * hidden), q = UnsafeMutablePointer<Float>.allocate(capacity: n * 3 * d)
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: t * t)
+            for buffer in [(x, n * hidden), (w, hidden * d), (y, n * hidden), (q, n * 3 * d), (scores, t * t)] {
+                buffer.0.initialize(repeating: 0.01, count: buffer.1)
+            }
+            defer { [x, w, y, q, scores].forEach { $0.deallocate() } }
+            for chunk in chunks * core / cores..<chunks * (core + 1) / cores {
+                let count = min(samples, c.batch - chunk * samples), rows = count * t
+                for _ in 0..<c.depth {
+                    BLAS.gemm(x, w, q, m: rows, n: 3 * d, k: d, transposeB: true)
+                    for s in 0..<count {
+                        for h in 0..<c.heads {
+                            let base = q + s * t * 3 * d + h * hd
+                            BLAS.gemm(base, base + d, scores, m: t, n: t, k: hd, transposeB: true, lda: 3 * d, ldb: 3 * d, ldc: t)
+                            BLAS.gemm(scores, base + 2 * d, y + s * t * d + h * hd, m: t, n: hd, k: t, lda: t, ldb: 3 * d, ldc: d)
                         }
                     }
+                    BLAS.gemm(x, w, y, m: rows, n: d, k: d, transposeB: true)
+                    BLAS.gemm(x, w, y, m: rows, n: hidden, k: d, transposeB: true)
+                    BLAS.gemm(y, w, x, m: rows, n: d, k: hidden, transposeB: true)
                 }
             }
-        }
-    }
-
-    /// `x · wᵀ` with the rows split over the cores, as the tensor kernels run it.
-    private static func gemm(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int) {
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let rows = m * part / 2..<m * (part + 1) / 2
-            BLAS.gemm(x + rows.lowerBound * k, w, y + rows.lowerBound * n, m: rows.count, n: n, k: k, transposeB: true)
         }
     }
 
