@@ -63,6 +63,7 @@ let package = Package(
 
         // One test target per module, plus the command-line end-to-end tests.
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], swiftSettings: optimized),
+        .testTarget(name: "NNTests", dependencies: ["NN"], swiftSettings: optimized),
         .testTarget(name: "SimTests", dependencies: ["Sim"], swiftSettings: optimized),
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Golden")], swiftSettings: optimized),
         .testTarget(name: "DataTests", dependencies: ["Data"], swiftSettings: optimized),
