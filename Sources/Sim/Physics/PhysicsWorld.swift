@@ -1,89 +1,236 @@
 import CODE
 import Foundation
 
-/// An ODE dynamics world with one collision space and a contact joint group, stepped at a fixed time step.
+/// An ODE dynamics world stepped at a fixed time step, with its own deterministic collision pass.
 ///
-/// Double precision (Debian's ODE is built with `dDOUBLE`). Contacts are generated for every pair of touching
-/// geometries whose bodies are not already connected by a joint; their surface parameters come from `contact`.
+/// Double precision (Debian's ODE is built with `dDOUBLE`). Every geometry has a `CollisionCategory`; the pairs
+/// that may touch are listed once, in a fixed order, when geometries are added, and each step tests only those pairs
+/// (bounding boxes first). So the contact order, and with it the solver's result, depends only on the bodies' state,
+/// never on history: a restored snapshot continues bit for bit. No allocation happens in `step()`.
 public final class PhysicsWorld {
-    /// Surface parameters shared by every contact this world creates.
+    /// Surface parameters of contacts.
     public struct ContactModel: Sendable {
-        public var friction: Double = 1.0
+        /// Coulomb friction between most surfaces.
+        public var friction: Double = 0.6
+        /// Friction between the finger pads and the objects.
+        public var gripFriction: Double = 1.2
         /// Error reduction parameter of contacts (how fast penetration is corrected per step).
-        public var erp: Double = 0.2
+        public var erp: Double = 0.25
         /// Constraint force mixing of contacts (softness).
         public var cfm: Double = 1e-5
-        public var maxContactsPerPair: Int = 8
+        public var maxContactsPerPair: Int = 6
+        /// Solver iterations of `dWorldQuickStep`.
+        public var iterations: Int = 16
         public init() {}
     }
 
+    /// What a geometry belongs to; decides which pairs collide and with which friction.
+    enum CollisionCategory {
+        /// Static: floor, table, arm base, distractors.
+        case environment
+        /// Arm links and the hand.
+        case arm
+        /// The finger pads.
+        case finger
+        /// Free objects (cup, box).
+        case object
+
+        func collides(with other: CollisionCategory) -> Bool {
+            switch (self, other) {
+            case (.environment, .environment): false
+            case (.arm, .arm), (.arm, .finger), (.finger, .arm), (.finger, .finger): false
+            default: true
+            }
+        }
+    }
+
+    private struct Pair {
+        var first: Int
+        var second: Int
+        var friction: Double
+        /// For a table-top pair: the table's footprint (min x, max x, min y, max y) that `second` must be over.
+        var footprint: SIMD4<Double>?
+    }
+
     public let timeStep: Double
-    public var contact: ContactModel
+    public let contact: ContactModel
     let world: dWorldID
-    let space: dSpaceID
     private let contacts: dJointGroupID
-    private var contactBuffer: [dContact]
+    private var geoms: [(id: dGeomID, category: CollisionCategory)] = []
+    private var pairs: [Pair] = []
+    private var footprints: [Int: SIMD4<Double>] = [:]
+    private(set) var bodies: [dBodyID] = []
+    private let contactBuffer: UnsafeMutablePointer<dContact>
+    private var boxes: UnsafeMutablePointer<Double>
+    private var boxCapacity = 0
+    /// ODE's solver draws from a process-wide generator; each world keeps its own stream and swaps it in.
+    var solverSeed: UInt = 0
+    /// Physics steps taken since creation.
+    public private(set) var stepCount = 0
 
     public init(timeStep: Double = 0.002, gravity: Double = -9.81, contact: ContactModel = .init()) {
         ODELibrary.initialize()
         self.timeStep = timeStep
         self.contact = contact
         world = dWorldCreate()
-        space = dHashSpaceCreate(nil)
         contacts = dJointGroupCreate(0)
-        contactBuffer = Array(repeating: dContact(), count: contact.maxContactsPerPair)
+        contactBuffer = .allocate(capacity: contact.maxContactsPerPair)
+        contactBuffer.initialize(repeating: dContact(), count: contact.maxContactsPerPair)
+        boxes = .allocate(capacity: 6)
         dWorldSetGravity(world, 0, 0, gravity)
+        dWorldSetQuickStepNumIterations(world, Int32(contact.iterations))
+        dWorldSetERP(world, 0.2)
+        dWorldSetCFM(world, 1e-7)
+        dWorldSetContactSurfaceLayer(world, 0.0005)
+        dWorldSetContactMaxCorrectingVel(world, 0.5)
+        dWorldSetAutoDisableFlag(world, 0)
     }
 
     deinit {
+        for geom in geoms { dGeomDestroy(geom.id) }
         dJointGroupDestroy(contacts)
-        dSpaceDestroy(space)
         dWorldDestroy(world)
+        contactBuffer.deallocate()
+        boxes.deallocate()
     }
 
     /// Adds an infinite static plane `n · p = d`.
-    @discardableResult
-    public func addPlane(normal: SIMD3<Double> = [0, 0, 1], offset: Double = 0) -> OpaquePointer {
-        dCreatePlane(space, normal.x, normal.y, normal.z, offset)
+    public func addPlane(normal: SIMD3<Double> = [0, 0, 1], offset: Double = 0) {
+        add(dCreatePlane(nil, normal.x, normal.y, normal.z, offset)!, category: .environment)
+    }
+
+    /// Adds a table top: the plane z = `height`, solid only over the rectangle `footprint` (min x, max x, min y,
+    /// max y), so that what is pushed past an edge falls to the floor. (A plane instead of a box: ODE's
+    /// cylinder–box test can fail on an upright cylinder resting on a large box.)
+    func addTableTop(height: Double, footprint: SIMD4<Double>) {
+        footprints[geoms.count] = footprint
+        add(dCreatePlane(nil, 0, 0, 1, height)!, category: .environment)
     }
 
     /// Adds a dynamic box of the given full side lengths and mass at `position`; returns its body.
     public func addBox(size: SIMD3<Double>, mass: Double, at position: SIMD3<Double>) -> RigidBody {
-        let body = dBodyCreate(world)!
         var m = dMass()
         dMassSetBoxTotal(&m, mass, size.x, size.y, size.z)
-        dBodySetMass(body, &m)
-        dBodySetPosition(body, position.x, position.y, position.z)
-        let geom = dCreateBox(space, size.x, size.y, size.z)
-        dGeomSetBody(geom, body)
+        let body = makeBody(mass: m, pose: Pose(position: position))
+        attach(dCreateBox(nil, size.x, size.y, size.z)!, to: body, offset: .identity, category: .object)
         return RigidBody(id: body)
     }
 
-    /// Advances the simulation by one time step: collide, create contacts, integrate, clear contacts.
-    public func step() {
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        dSpaceCollide(space, context) { data, g1, g2 in
-            let me = Unmanaged<PhysicsWorld>.fromOpaque(data!).takeUnretainedValue()
-            me.collide(g1!, g2!)
-        }
-        dWorldQuickStep(world, timeStep)
-        dJointGroupEmpty(contacts)
+    /// A new dynamic body with mass properties `mass` (centred on its origin) at `pose`.
+    func makeBody(mass: dMass, pose: Pose, gravity: Bool = true) -> dBodyID {
+        let body = dBodyCreate(world)!
+        var m = mass
+        dBodySetMass(body, &m)
+        dBodySetGravityMode(body, gravity ? 1 : 0)
+        RigidBody(id: body).pose = pose
+        bodies.append(body)
+        return body
     }
 
-    private func collide(_ g1: dGeomID, _ g2: dGeomID) {
-        let b1 = dGeomGetBody(g1), b2 = dGeomGetBody(g2)
-        if let b1, let b2, dAreConnectedExcluding(b1, b2, Int32(dJointTypeContact.rawValue)) != 0 { return }
-        let stride = Int32(MemoryLayout<dContact>.stride)
-        let count = contactBuffer.withUnsafeMutableBufferPointer { buffer in
-            dCollide(g1, g2, Int32(buffer.count), &buffer[0].geom, stride)
+    /// Attaches `geom` to `body` at `offset` in the body's frame and registers it for collisions.
+    func attach(_ geom: dGeomID, to body: dBodyID, offset: Pose, category: CollisionCategory) {
+        dGeomSetBody(geom, body)
+        dGeomSetOffsetPosition(geom, offset.position.x, offset.position.y, offset.position.z)
+        offset.rotation.odeMatrix.withUnsafeBufferPointer { dGeomSetOffsetRotation(geom, $0.baseAddress) }
+        add(geom, category: category)
+    }
+
+    /// Registers a static `geom` placed at `pose`; a static part of the arm (its base) does not touch the links.
+    func addStatic(_ geom: dGeomID, at pose: Pose, category: CollisionCategory = .environment) {
+        dGeomSetPosition(geom, pose.position.x, pose.position.y, pose.position.z)
+        pose.rotation.odeMatrix.withUnsafeBufferPointer { dGeomSetRotation(geom, $0.baseAddress) }
+        add(geom, category: category)
+    }
+
+    private func add(_ geom: dGeomID, category: CollisionCategory) {
+        let index = geoms.count
+        let isStatic = dGeomGetBody(geom) == nil
+        for (other, entry) in geoms.enumerated() where entry.category.collides(with: category) {
+            if isStatic && dGeomGetBody(entry.id) == nil { continue }
+            let grip = (entry.category == .finger && category == .object) || (entry.category == .object && category == .finger)
+            pairs.append(Pair(first: other, second: index, friction: grip ? contact.gripFriction : contact.friction,
+                              footprint: footprints[other]))
         }
-        for i in 0..<Int(count) {
+        geoms.append((geom, category))
+        boxes.deallocate()
+        boxCapacity = geoms.count
+        boxes = .allocate(capacity: 6 * boxCapacity)
+    }
+
+    /// Advances the simulation by one time step: collide the listed pairs, create contacts, integrate, clear contacts.
+    public func step() {
+        for (i, geom) in geoms.enumerated() { dGeomGetAABB(geom.id, boxes + 6 * i) }
+        for pair in pairs where overlaps(pair) { collide(pair) }
+        dRandSetSeed(solverSeed)
+        dWorldQuickStep(world, timeStep)
+        solverSeed = dRandGetSeed()
+        dJointGroupEmpty(contacts)
+        stepCount += 1
+    }
+
+    private func overlaps(_ pair: Pair) -> Bool {
+        let a = boxes + 6 * pair.first, b = boxes + 6 * pair.second
+        if let f = pair.footprint {
+            let x = 0.5 * (b[0] + b[1]), y = 0.5 * (b[2] + b[3])
+            return x >= f[0] && x <= f[1] && y >= f[2] && y <= f[3]
+        }
+        return a[0] <= b[1] && b[0] <= a[1] && a[2] <= b[3] && b[2] <= a[3] && a[4] <= b[5] && b[4] <= a[5]
+    }
+
+    private func collide(_ pair: Pair) {
+        let g1 = geoms[pair.first].id, g2 = geoms[pair.second].id
+        let stride = Int32(MemoryLayout<dContact>.stride)
+        let count = Int(dCollide(g1, g2, Int32(contact.maxContactsPerPair), &contactBuffer[0].geom, stride))
+        guard count > 0 else { return }
+        let b1 = dGeomGetBody(g1), b2 = dGeomGetBody(g2)
+        for i in 0..<count {
             contactBuffer[i].surface.mode = Int32(dContactSoftERP | dContactSoftCFM | dContactApprox1)
-            contactBuffer[i].surface.mu = contact.friction
+            contactBuffer[i].surface.mu = pair.friction
             contactBuffer[i].surface.soft_erp = contact.erp
             contactBuffer[i].surface.soft_cfm = contact.cfm
             let joint = dJointCreateContact(world, contacts, &contactBuffer[i])
             dJointAttach(joint, b1, b2)
+        }
+    }
+
+    /// Renormalises every body's quaternion until it is a fixed point of ODE's normalisation, so that a state
+    /// read now and written back later reproduces the same rotation matrix bit for bit.
+    func canonicalize() {
+        for body in bodies {
+            for _ in 0..<8 {
+                let q = dBodyGetQuaternion(body)!
+                let before = (q[0], q[1], q[2], q[3])
+                var copy = [before.0, before.1, before.2, before.3]
+                dBodySetQuaternion(body, &copy)
+                let after = dBodyGetQuaternion(body)!
+                if (after[0], after[1], after[2], after[3]) == before { break }
+            }
+        }
+    }
+
+    /// Every body's position, quaternion and velocities (13 numbers each, in creation order).
+    func bodyStates() -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(13 * bodies.count)
+        for body in bodies {
+            let p = dBodyGetPosition(body)!, q = dBodyGetQuaternion(body)!
+            let v = dBodyGetLinearVel(body)!, w = dBodyGetAngularVel(body)!
+            out += [p[0], p[1], p[2], q[0], q[1], q[2], q[3], v[0], v[1], v[2], w[0], w[1], w[2]]
+        }
+        return out
+    }
+
+    /// Writes states read by `bodyStates()` back.
+    func setBodyStates(_ states: [Double]) {
+        for (i, body) in bodies.enumerated() {
+            let s = Array(states[(13 * i)..<(13 * i + 13)])
+            dBodySetPosition(body, s[0], s[1], s[2])
+            var q = [s[3], s[4], s[5], s[6]]
+            dBodySetQuaternion(body, &q)
+            dBodySetLinearVel(body, s[7], s[8], s[9])
+            dBodySetAngularVel(body, s[10], s[11], s[12])
+            dBodySetForce(body, 0, 0, 0)
+            dBodySetTorque(body, 0, 0, 0)
         }
     }
 }
@@ -98,8 +245,64 @@ public struct RigidBody {
     }
 
     public var linearVelocity: SIMD3<Double> {
-        let v = dBodyGetLinearVel(id)!
-        return [v[0], v[1], v[2]]
+        get {
+            let v = dBodyGetLinearVel(id)!
+            return [v[0], v[1], v[2]]
+        }
+        nonmutating set { dBodySetLinearVel(id, newValue.x, newValue.y, newValue.z) }
+    }
+
+    public var angularVelocity: SIMD3<Double> {
+        get {
+            let v = dBodyGetAngularVel(id)!
+            return [v[0], v[1], v[2]]
+        }
+        nonmutating set { dBodySetAngularVel(id, newValue.x, newValue.y, newValue.z) }
+    }
+
+    /// The body's placement (its origin is its centre of mass).
+    public var pose: Pose {
+        get {
+            let q = dBodyGetQuaternion(id)!
+            return Pose(position: position, rotation: Rotation(quaternion: [q[0], q[1], q[2], q[3]]))
+        }
+        nonmutating set {
+            dBodySetPosition(id, newValue.position.x, newValue.position.y, newValue.position.z)
+            var q = newValue.rotation.quaternion
+            withUnsafeMutableBytes(of: &q) { dBodySetQuaternion(id, $0.baseAddress!.assumingMemoryBound(to: Double.self)) }
+        }
+    }
+
+    /// Position and quaternion `(w, x, y, z)` as stored by ODE.
+    var quaternion: SIMD4<Double> {
+        let q = dBodyGetQuaternion(id)!
+        return [q[0], q[1], q[2], q[3]]
+    }
+}
+
+extension Rotation {
+    /// ODE's row-major 3×4 matrix layout.
+    var odeMatrix: [Double] { [x.x, y.x, z.x, 0, x.y, y.y, z.y, 0, x.z, y.z, z.z, 0] }
+
+    /// The unit quaternion `(w, x, y, z)` of this rotation (Shepperd's method), with w ≥ 0.
+    public var quaternion: SIMD4<Double> {
+        let trace = x.x + y.y + z.z
+        var q: SIMD4<Double>
+        if trace > 0 {
+            let s = (trace + 1).squareRoot() * 2
+            q = [s / 4, (y.z - z.y) / s, (z.x - x.z) / s, (x.y - y.x) / s]
+        } else if x.x > y.y && x.x > z.z {
+            let s = (1 + x.x - y.y - z.z).squareRoot() * 2
+            q = [(y.z - z.y) / s, s / 4, (y.x + x.y) / s, (z.x + x.z) / s]
+        } else if y.y > z.z {
+            let s = (1 + y.y - x.x - z.z).squareRoot() * 2
+            q = [(z.x - x.z) / s, (y.x + x.y) / s, s / 4, (z.y + y.z) / s]
+        } else {
+            let s = (1 + z.z - x.x - y.y).squareRoot() * 2
+            q = [(x.y - y.x) / s, (z.x + x.z) / s, (z.y + y.z) / s, s / 4]
+        }
+        if q[0] < 0 { q = -q }
+        return q / (q * q).sum().squareRoot()
     }
 }
 
