@@ -49,6 +49,9 @@ public final class World {
             default: dMassSetBoxTotal(&mass, object.mass, object.width, object.width, object.width)
             }
             let body = physics.makeBody(mass: mass, pose: .identity)
+            // Rolling resistance and air drag, so that a cup tipping on its rim settles instead of wobbling on.
+            dBodySetAngularDamping(body, 0.005)
+            dBodySetAngularDampingThreshold(body, 0)
             physics.attach(object.shape.odeGeom(), to: body, offset: .identity, category: .object)
             return RigidBody(id: body)
         }
@@ -208,4 +211,12 @@ public struct WorldSnapshot: Hashable, Sendable {
     let solverSeed: UInt
     let gripperCommand: Double
     let actionCount: Int
+}
+
+extension World {
+    /// Linear speed of each object (m/s), in `SceneObject.allCases` order (privileged: for checks only).
+    public var objectSpeeds: [Double] { objectBodies.map { length($0.linearVelocity) } }
+
+    /// Absolute angular speed of each arm joint (rad/s) (privileged: for checks only).
+    public var jointSpeeds: [Double] { arm.angleRates().map(abs) }
 }
