@@ -24,10 +24,13 @@ final class Arm {
     /// Grip force of each finger (N).
     let gripForce: Double
 
+    /// The configuration the joints are assembled in: the middle of each joint's range, so that ODE's hinge
+    /// angle (which wraps at ±π) measures `q − reference` and stays within ±π over the whole range.
+    static let reference: [Double] = (0..<7).map { 0.5 * (PandaKinematics.lowerLimits[$0] + PandaKinematics.upperLimits[$0]) }
+
     init(in physics: PhysicsWorld, gripForce: Double) {
         self.gripForce = gripForce
-        let zero = [Double](repeating: 0, count: 7)
-        let frames = PandaKinematics.frames(zero)
+        let frames = PandaKinematics.frames(Arm.reference)
         var links: [dBodyID] = []
         var hinges: [dJointID] = []
         for i in 0..<7 {
@@ -45,8 +48,8 @@ final class Arm {
             let anchor = frames[i].position, axis = frames[i].rotation.z
             dJointSetHingeAnchor(hinge, anchor.x, anchor.y, anchor.z)
             dJointSetHingeAxis(hinge, axis.x, axis.y, axis.z)
-            dJointSetHingeParam(hinge, Int32(dParamLoStop), PandaKinematics.lowerLimits[i])
-            dJointSetHingeParam(hinge, Int32(dParamHiStop), PandaKinematics.upperLimits[i])
+            dJointSetHingeParam(hinge, Int32(dParamLoStop), PandaKinematics.lowerLimits[i] - Arm.reference[i])
+            dJointSetHingeParam(hinge, Int32(dParamHiStop), PandaKinematics.upperLimits[i] - Arm.reference[i])
             dJointSetHingeParam(hinge, Int32(dParamFMax), PandaKinematics.maxTorques[i])
             links.append(body)
             hinges.append(hinge)
@@ -76,15 +79,9 @@ final class Arm {
         self.sliders = sliders
     }
 
-    /// Joint angles, unwrapped into each joint's range.
+    /// Joint angles.
     func readAngles(into q: inout [Double]) {
-        for i in 0..<7 {
-            let mid = 0.5 * (PandaKinematics.lowerLimits[i] + PandaKinematics.upperLimits[i])
-            var a = dJointGetHingeAngle(hinges[i])
-            while a < mid - .pi { a += 2 * .pi }
-            while a >= mid + .pi { a -= 2 * .pi }
-            q[i] = a
-        }
+        for i in 0..<7 { q[i] = dJointGetHingeAngle(hinges[i]) + Arm.reference[i] }
     }
 
     func angleRates() -> [Double] { hinges.map { dJointGetHingeAngleRate($0) } }

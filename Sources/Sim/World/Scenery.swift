@@ -11,6 +11,13 @@ enum Scenery {
     static let base = VisualBody(shape: .cylinder(radius: 0.075, length: 0.13), pose: Pose(position: [0, 0, 0.065]),
                                  part: .armBase)
 
+    /// The table top's footprint (min x, max x, min y, max y).
+    static let footprint: SIMD4<Double> = [-0.2, 0.9, -0.65, 0.65]
+
+    static func isOverTable(_ p: SIMD3<Double>) -> Bool {
+        p.x >= footprint[0] && p.x <= footprint[1] && p.y >= footprint[2] && p.y <= footprint[3]
+    }
+
     /// The lab's distractors as drawable bodies, resting on the table.
     static func distractors(of lab: Lab) -> [VisualBody] {
         lab.distractors.enumerated().map { index, d in
@@ -28,7 +35,7 @@ enum Scenery {
     /// footprint), arm base and distractors. The legs, at the table's far corners, are drawn but do not collide.
     static func build(in physics: PhysicsWorld, lab: Lab) {
         physics.addPlane(offset: floor)
-        physics.addTableTop(height: 0, footprint: [-0.2, 0.9, -0.65, 0.65])
+        physics.addTableTop(height: 0, footprint: footprint)
         for body in distractors(of: lab) {
             physics.addStatic(body.shape.odeGeom(), at: body.pose)
         }

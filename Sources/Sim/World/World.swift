@@ -213,10 +213,3 @@ public struct WorldSnapshot: Hashable, Sendable {
     let actionCount: Int
 }
 
-extension World {
-    /// Linear speed of each object (m/s), in `SceneObject.allCases` order (privileged: for checks only).
-    public var objectSpeeds: [Double] { objectBodies.map { length($0.linearVelocity) } }
-
-    /// Absolute angular speed of each arm joint (rad/s) (privileged: for checks only).
-    public var jointSpeeds: [Double] { arm.angleRates().map(abs) }
-}
