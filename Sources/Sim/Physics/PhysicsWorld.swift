@@ -58,6 +58,7 @@ public final class PhysicsWorld {
     private let contacts: dJointGroupID
     private var geoms: [(id: dGeomID, category: CollisionCategory)] = []
     private var pairs: [Pair] = []
+    private var rawQuaternions: [SIMD4<Double>] = []
     private var footprints: [Int: SIMD4<Double>] = [:]
     private(set) var bodies: [dBodyID] = []
     private let contactBuffer: UnsafeMutablePointer<dContact>
@@ -158,14 +159,24 @@ public final class PhysicsWorld {
     }
 
     /// Advances the simulation by one time step: collide the listed pairs, create contacts, integrate, clear contacts.
+    ///
+    /// The solver step holds a process-wide lock: ODE's quickstep shuffles constraints with one process-global
+    /// random stream (swapped for this world's own here), so worlds on several threads take turns in the solver.
     public func step() {
         for (i, geom) in geoms.enumerated() { dGeomGetAABB(geom.id, boxes + 6 * i) }
         for pair in pairs where overlaps(pair) { collide(pair) }
+        ODELibrary.solverLock.lock()
         dRandSetSeed(solverSeed)
         dWorldQuickStep(world, timeStep)
         solverSeed = dRandGetSeed()
+        ODELibrary.solverLock.unlock()
         dJointGroupEmpty(contacts)
         stepCount += 1
+    }
+
+    /// Prepares ODE's per-thread data for the calling thread (cheap when already done).
+    func prepareThread() {
+        dAllocateODEDataForThread(UInt32(truncatingIfNeeded: dAllocateMaskAll.rawValue))
     }
 
     private func overlaps(_ pair: Pair) -> Bool {
@@ -193,39 +204,40 @@ public final class PhysicsWorld {
         }
     }
 
-    /// Renormalises every body's quaternion until it is a fixed point of ODE's normalisation, so that a state
-    /// read now and written back later reproduces the same rotation matrix bit for bit.
+    /// Re-sets every body's quaternion through ODE's normalisation, remembering the values before it. ODE's
+    /// normalisation is not idempotent to the last bit, so a snapshot keeps the pre-normalisation values: setting
+    /// them again on restore reproduces exactly the quaternion and rotation matrix this call produced.
     func canonicalize() {
+        rawQuaternions.removeAll(keepingCapacity: true)
         for body in bodies {
-            for _ in 0..<8 {
-                let q = dBodyGetQuaternion(body)!
-                let before = (q[0], q[1], q[2], q[3])
-                var copy = [before.0, before.1, before.2, before.3]
-                dBodySetQuaternion(body, &copy)
-                let after = dBodyGetQuaternion(body)!
-                if (after[0], after[1], after[2], after[3]) == before { break }
-            }
+            let q = dBodyGetQuaternion(body)!
+            var raw = [q[0], q[1], q[2], q[3]]
+            rawQuaternions.append(SIMD4(raw[0], raw[1], raw[2], raw[3]))
+            dBodySetQuaternion(body, &raw)
         }
     }
 
-    /// Every body's position, quaternion and velocities (13 numbers each, in creation order).
+    /// Every body's position, quaternion (as before the last `canonicalize()`) and velocities, 13 numbers each.
     func bodyStates() -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(13 * bodies.count)
-        for body in bodies {
-            let p = dBodyGetPosition(body)!, q = dBodyGetQuaternion(body)!
-            let v = dBodyGetLinearVel(body)!, w = dBodyGetAngularVel(body)!
+        for (i, body) in bodies.enumerated() {
+            let p = dBodyGetPosition(body)!, v = dBodyGetLinearVel(body)!, w = dBodyGetAngularVel(body)!
+            let current = dBodyGetQuaternion(body)!
+            let q = i < rawQuaternions.count ? rawQuaternions[i] : SIMD4(current[0], current[1], current[2], current[3])
             out += [p[0], p[1], p[2], q[0], q[1], q[2], q[3], v[0], v[1], v[2], w[0], w[1], w[2]]
         }
         return out
     }
 
-    /// Writes states read by `bodyStates()` back.
+    /// Writes states read by `bodyStates()` back, as `canonicalize()` would have left them.
     func setBodyStates(_ states: [Double]) {
+        rawQuaternions.removeAll(keepingCapacity: true)
         for (i, body) in bodies.enumerated() {
             let s = Array(states[(13 * i)..<(13 * i + 13)])
             dBodySetPosition(body, s[0], s[1], s[2])
             var q = [s[3], s[4], s[5], s[6]]
+            rawQuaternions.append(SIMD4(q[0], q[1], q[2], q[3]))
             dBodySetQuaternion(body, &q)
             dBodySetLinearVel(body, s[7], s[8], s[9])
             dBodySetAngularVel(body, s[10], s[11], s[12])
@@ -306,8 +318,12 @@ extension Rotation {
     }
 }
 
-/// One-time, thread-safe initialisation of the ODE library.
+/// One-time, thread-safe initialisation of the ODE library, and the lock around its solver.
 enum ODELibrary {
     private static let once: Void = { dInitODE2(0) }()
-    static func initialize() { _ = once }
+    static let solverLock = NSLock()
+    static func initialize() {
+        _ = once
+        dAllocateODEDataForThread(UInt32(truncatingIfNeeded: dAllocateMaskAll.rawValue))
+    }
 }

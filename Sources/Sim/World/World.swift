@@ -66,6 +66,7 @@ public final class World {
     /// Places the arm (by inverse kinematics), gripper and objects as `arrangement` says, then lets the scene
     /// settle for 0.2 s with the arm holding that pose (a held object is squeezed by the closing fingers).
     public func arrange(_ arrangement: Arrangement) {
+        physics.prepareThread()
         let tcp = PandaKinematics.tcp(endEffector: arrangement.endEffector)
         let joints = ArmController.inverseKinematics(tcp: tcp, from: PandaKinematics.home)
         let opening = arrangement.held.map { $0.width / 2 + 0.0005 }
@@ -91,6 +92,7 @@ public final class World {
         guard action.vector.allSatisfy(\.isFinite) else {
             throw SimError.badAction("non-finite value in \(action.vector) at policy step \(actionCount)")
         }
+        physics.prepareThread()
         let a = action.clipped(to: settings.limits)
         let start = state
         let goal = Self.reachable(start, plus: a)
