@@ -58,7 +58,8 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let lab = try Lab.named(cells.lab)
-        var physicsSteps = 0
+        var physicsSteps = 0, episodes = 0
+        let totalEpisodes = cells.kinds.count * cells.objects.count * cells.trials
         let start = Date()
         for kind in cells.kinds {
             for object in cells.objects {
@@ -70,8 +71,13 @@ struct Eval: ParsableCommand {
                     try world.run(&expert, steps: task.steps)
                     if task.success(in: world) { successes += 1 }
                     physicsSteps += task.steps * world.settings.stepsPerAction
+                    episodes += 1
                     if !quiet && isatty(STDERR_FILENO) != 0 {
-                        FileHandle.standardError.write(Data("\r\(kind.rawValue) \(object.rawValue) \(trial + 1)/\(cells.trials)".utf8))
+                        let elapsed = Date().timeIntervalSince(start)
+                        let eta = elapsed / Double(episodes) * Double(totalEpisodes - episodes)
+                        let line = String(format: "\r%@ %@ %d/%d, %.0f steps/s, ETA %.0f s", kind.rawValue, object.rawValue,
+                                          trial + 1, cells.trials, Double(physicsSteps) / elapsed, eta)
+                        FileHandle.standardError.write(Data(line.utf8))
                     }
                 }
                 if !quiet && isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
