@@ -37,12 +37,6 @@ public struct RigidBody {
             withUnsafeMutableBytes(of: &q) { dBodySetQuaternion(id, $0.baseAddress!.assumingMemoryBound(to: Double.self)) }
         }
     }
-
-    /// Position and quaternion `(w, x, y, z)` as stored by ODE.
-    var quaternion: SIMD4<Double> {
-        let q = dBodyGetQuaternion(id)!
-        return [q[0], q[1], q[2], q[3]]
-    }
 }
 
 extension Rotation {

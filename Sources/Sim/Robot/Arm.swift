@@ -21,15 +21,12 @@ final class Arm {
     /// Centre of mass of each link body in its link frame.
     static let centres: [SIMD3<Double>] = (0..<7).map { centre(ofLink: $0) }
     static let parts: [[Part]] = (0..<7).map { parts(ofLink: $0) }
-    /// Grip force of each finger (N).
-    let gripForce: Double
-
     /// The configuration the joints are assembled in: the middle of each joint's range, so that ODE's hinge
     /// angle (which wraps at ±π) measures `q − reference` and stays within ±π over the whole range.
     static let reference: [Double] = (0..<7).map { 0.5 * (PandaKinematics.lowerLimits[$0] + PandaKinematics.upperLimits[$0]) }
 
+    /// Builds the arm in `physics`; each finger pushes with at most `gripForce` newtons.
     init(in physics: PhysicsWorld, gripForce: Double) {
-        self.gripForce = gripForce
         let frames = PandaKinematics.frames(Arm.reference)
         var links: [dBodyID] = []
         var hinges: [dJointID] = []
