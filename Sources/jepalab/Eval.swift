@@ -5,7 +5,7 @@ import Sim
 
 /// Which task cells to run and how many trials: shared by every way of acting (policies now, planners later).
 struct TaskCells: ParsableArguments {
-    @Option(help: "Task: \(Task.Kind.allCases.map(\.rawValue).joined(separator: ", ")), or all.")
+    @Option(help: "ManipulationTask: \(ManipulationTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")), or all.")
     var task: String
 
     @Option(help: "Object: \(SceneObject.allCases.map(\.rawValue).joined(separator: ", ")), or all.")
@@ -21,13 +21,13 @@ struct TaskCells: ParsableArguments {
     var seed: UInt64 = 0
 
     func validate() throws {
-        if task != "all" { _ = try parse { try Task.Kind(named: task) } }
+        if task != "all" { _ = try parse { try ManipulationTask.Kind(named: task) } }
         if object != "all" { _ = try parse { try SceneObject(named: object) } }
         _ = try parse { try Lab.named(lab) }
         guard trials > 0 else { throw ValidationError("--trials must be positive, got \(trials)") }
     }
 
-    var kinds: [Task.Kind] { task == "all" ? Task.Kind.allCases : [Task.Kind(rawValue: task)].compactMap { $0 } }
+    var kinds: [ManipulationTask.Kind] { task == "all" ? ManipulationTask.Kind.allCases : [ManipulationTask.Kind(rawValue: task)].compactMap { $0 } }
     var objects: [SceneObject] { object == "all" ? SceneObject.allCases : [SceneObject(rawValue: object)].compactMap { $0 } }
 
     private func parse<T>(_ body: () throws -> T) throws -> T {
@@ -65,7 +65,7 @@ struct Eval: ParsableCommand {
             for object in cells.objects {
                 var successes = 0
                 for trial in 0..<cells.trials {
-                    let task = Task(kind: kind, object: object, seed: SeededRandom.derive(cells.seed, UInt64(trial)))
+                    let task = ManipulationTask(kind: kind, object: object, seed: SeededRandom.derive(cells.seed, UInt64(trial)))
                     let world = World(task: task, lab: lab)
                     var expert = ExpertPolicy(task: task)
                     try world.run(&expert, steps: task.steps)

@@ -17,7 +17,7 @@ import Sim
     }
 
     @Test func taskPosesDoNotDependOnTheLab() {
-        let task = Task(kind: .pickAndPlace, object: .cup, seed: 8)
+        let task = ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 8)
         let a = World(task: task, lab: .train).observables.objects
         let b = World(task: task, lab: .labB).observables.objects
         for (p, q) in zip(a, b) { #expect(abs(p.position.x - q.position.x) < 1e-9 && abs(p.position.y - q.position.y) < 1e-9) }

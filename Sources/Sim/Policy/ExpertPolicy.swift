@@ -1,14 +1,14 @@
 /// The task expert: a scripted state machine on privileged state that solves every task (approach above the
 /// object, descend, close, lift, carry, lower, open, retreat), retrying a grasp that did not hold.
 public struct ExpertPolicy: ScriptedPolicy {
-    public let task: Task
+    public let task: ManipulationTask
     private var phase: Primitive
     private var phaseSteps = 0
     private let limits: Action.Limits
     /// Height of the TCP above an object's grasp point when approaching and lifting (m).
     private let clearance = 0.1
 
-    public init(task: Task, limits: Action.Limits = .init()) {
+    public init(task: ManipulationTask, limits: Action.Limits = .init()) {
         self.task = task
         self.limits = limits
         switch task.kind {

@@ -59,7 +59,7 @@ public final class World {
     }
 
     /// A world in `lab` at the initial arrangement of `task`.
-    public convenience init(task: Task, lab: Lab = .train, settings: Settings = .init()) {
+    public convenience init(task: ManipulationTask, lab: Lab = .train, settings: Settings = .init()) {
         self.init(lab: lab, arrangement: task.initial, settings: settings)
     }
 

@@ -1,7 +1,7 @@
 /// A manipulation task with a seeded random start, its goal configuration(s) and its success test
 /// (DESIGN.md section 6). Start and goal poses depend only on kind, object and seed, never on the lab: the
 /// sampled region (x 0.35…0.68 m, |y| ≤ 0.28 m) is kept free of every built-in lab's distractors.
-public struct Task: Hashable, Sendable {
+public struct ManipulationTask: Hashable, Sendable {
     public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
         case reach
         case grasp
