@@ -47,6 +47,10 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         if let merge {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: merge, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("\(merge) is not a folder; --merge takes the dataset folder the shards wrote")
+            }
             let manifest = try Manifest.merge(directory: URL(fileURLWithPath: merge))
             print("merged \(merge): \(manifest.episodes) episodes, \(manifest.frames) frames, every SHA-256 verified")
             print(manifest.statistics.summary)

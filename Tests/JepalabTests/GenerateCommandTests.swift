@@ -73,6 +73,7 @@ enum Folder {
             (["generate", "--episodes", "2", "--out", out.path, "--lab", "moon"], "moon"),
             (["generate", "--episodes", "2"], "--out DIR"),
             (["generate", "--merge", out.path, "--episodes", "2"], "--merge DIR takes no other option"),
+            (["generate", "--merge", out.appendingPathComponent("none").path], "none is not a folder"),
         ]
         for (arguments, message) in cases {
             let (status, output) = try JEPALabProcess.run(arguments)
