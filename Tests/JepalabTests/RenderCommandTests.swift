@@ -5,6 +5,9 @@ import Testing
 /// Whether an X display is reachable (scripts/test starts Xvfb when there is none).
 let displayAvailable = ProcessInfo.processInfo.environment["DISPLAY"].map { !$0.isEmpty } ?? false
 
+/// Whether keys can be typed into windows (`apt-get install xdotool`); the key test is skipped otherwise.
+let xdotoolAvailable = displayAvailable && (try? Shell.run(["xdotool", "version"]))?.status == 0
+
 @Suite(.serialized) struct RenderCommandTests {
     @Test func renderWritesTheExpertFramesAndTheGoalImages() throws {
         let out = try Folder.make()
@@ -82,5 +85,50 @@ let displayAvailable = ProcessInfo.processInfo.environment["DISPLAY"].map { !$0.
         #expect(output.contains("reach box (train, seed 2) · step 20/20 · success: yes"), "\(output)")
         let window = try PNG.read(from: shot)
         #expect(Set(window.pixels).count > 20, "the window shows a scene")
+    }
+
+    @Test(.enabled(if: xdotoolAvailable, "needs a display and xdotool"))
+    func viewKeysPauseStepAndQuit() throws {
+        let process = Process()
+        process.executableURL = JEPALabProcess.executable
+        process.arguments = ["view", "--task", "reach", "--object", "cup", "--seed", "11", "--window", "128", "--rate", "2"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        /// Polls the window's title until `done` holds for it; nil after 20 s.
+        func title(until done: (String) -> Bool) throws -> String? {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                let found = try Shell.run(["xdotool", "search", "--name", "reach cup \\(train, seed 11\\)"])
+                if let window = found.output.split(separator: "\n").first {
+                    let name = try Shell.run(["xdotool", "getwindowname", String(window)]).output
+                    if done(name) { return name }
+                }
+                usleep(50_000)
+            }
+            return nil
+        }
+        func key(_ name: String) throws {
+            let window = try Shell.run(["xdotool", "search", "--name", "reach cup \\(train, seed 11\\)"]).output
+            _ = try Shell.run(["xdotool", "key", "--window", String(window.split(separator: "\n").first ?? ""), name])
+        }
+        func step(_ title: String) -> Int? {
+            title.components(separatedBy: "step ").last.flatMap { Int($0.prefix { $0.isNumber }) }
+        }
+        #expect(try title { $0.contains("step") } != nil, "the window opened")
+        try key("space")
+        let paused = try title { $0.contains("paused") }
+        #expect(paused != nil)
+        usleep(1_200_000)  // more than two frames at 2 Hz
+        let still = try title { _ in true }
+        #expect(step(still ?? "") == step(paused ?? ""), "\(still ?? "") vs \(paused ?? "")")
+        try key("Right")
+        let next = (step(paused ?? "") ?? -2) + 1
+        #expect(try title { step($0) == next } != nil, "the right arrow steps to \(next)")
+        try key("q")
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        #expect(!process.isRunning && process.terminationStatus == 0)
     }
 }
