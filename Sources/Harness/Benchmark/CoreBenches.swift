@@ -1,10 +1,11 @@
+import Data
 import NN
 import Render
 import Sim
 
 /// The benches of the core harness: the transformer the predictors are made of, physics and rendering.
 public enum CoreBenches {
-    public static let all: [Bench] = [transformer, physics, render]
+    public static let all: [Bench] = [transformer, physics, render, generate]
 
     /// Forward throughput at the planning batch against bare `sgemm` of the same products, and one AdamW step.
     public static let transformer = Bench(
@@ -55,6 +56,25 @@ public enum CoreBenches {
                 benchmark: "render", name: "frames \(size)×\(size)", value: Bench.median(rates), unit: "frames/s",
                 reference: .init(name: "policy rate", value: 4, unit: "frames/s"))
         }
+    }
+
+    /// Play episodes (32 frames of 64×64, the default dataset) simulated, rendered and encoded per minute on one
+    /// thread, against the rate at which the robot would record them in real time (one 8 s episode at a time).
+    public static let generate = Bench(
+        name: "generate",
+        summary: "dataset generation: 32-frame 64×64 play episodes per minute, one process (simulate, render, encode)"
+    ) { repeats in
+        let episodes = 4
+        let simulator = try EpisodeSimulator(
+            config: DatasetConfig(episodes: episodes, seed: 0, lab: "train", policy: "play", frames: 32, size: 64))
+        let seconds = try Bench.medianSeconds(repeats: repeats) {
+            for index in 0..<episodes { _ = try simulator.episode(index: index, seed: UInt64(index)).encoded() }
+        }
+        return [
+            BenchFigure(
+                benchmark: "generate", name: "play episodes, one process", value: Double(episodes) * 60 / seconds,
+                unit: "episodes/min", reference: .init(name: "real time (8 s episodes)", value: 7.5, unit: "episodes/min")),
+        ]
     }
 
     /// The scenes of `count` steps of a seeded play episode.
