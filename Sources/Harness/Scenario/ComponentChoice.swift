@@ -58,7 +58,7 @@ public struct ComponentChoice: Hashable, Sendable, CustomStringConvertible {
                                     + (known.isEmpty ? "none" : known.joined(separator: ", ")), at: at)
             }
             guard let converted = value.converted(like: template) else {
-                throw ScenarioError("\(id).\(name) expects a \(template.typeName), got \(value.typeName) '\(value)'", at: at)
+                throw ScenarioError("\(id).\(name) expects \(template.typeName.withArticle), got the \(value.typeName) '\(value)'", at: at)
             }
             values[name] = converted
         }
@@ -82,4 +82,9 @@ extension ScenarioNode {
         if let double = Double(text), double.isFinite { return .double(double) }
         return .string(text)
     }
+}
+
+extension String {
+    /// `an integer`, `a number`: the word with its indefinite article.
+    var withArticle: String { (first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + self }
 }

@@ -4,6 +4,11 @@ import Sim
 public struct EvalCell: Hashable, Sendable, Codable {
     public let task: String
     public let object: String
+
+    public init(task: String, object: String) {
+        self.task = task
+        self.object = object
+    }
 }
 
 /// How an evaluated method acts.

@@ -35,7 +35,7 @@ public struct SetOverride: Sendable, Equatable {
         let key = path.joined(separator: ".")
         if case .scalar(let new, _) = value.content {
             if let existing = tree.node(at: path), let old = existing.parameterValue {
-                value = try typed(new, like: old, what: "\(key) holds a \(old.typeName) (\(old) at \(existing.location))",
+                value = try typed(new, like: old, what: "\(key) holds \(old.typeName.withArticle) (\(old) at \(existing.location))",
                                   location: location)
             } else if tree.node(at: path) == nil, path.count >= 2,
                       let id = tree.node(at: Array(path.dropLast()))?["id"].flatMap({ try? $0.string("id") }),
@@ -45,7 +45,7 @@ public struct SetOverride: Sendable, Equatable {
                     throw ScenarioError("\(id) has no parameter '\(path.last ?? "")'; its parameters: "
                                         + (known.isEmpty ? "none" : known.joined(separator: ", ")), at: location)
                 }
-                value = try typed(new, like: parameter.defaultValue, what: "\(id).\(parameter.name) is a \(parameter.defaultValue.typeName)",
+                value = try typed(new, like: parameter.defaultValue, what: "\(id).\(parameter.name) is \(parameter.defaultValue.typeName.withArticle)",
                                   location: location)
             }
         }
