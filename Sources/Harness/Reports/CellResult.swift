@@ -11,6 +11,16 @@ public struct CellResult: Codable, Equatable, Sendable {
     /// Mean wall time per action over the cell's trials.
     public var secondsPerAction: Double
 
+    public init(method: String, task: String, object: String, lab: String, successes: Int, trials: Int, secondsPerAction: Double) {
+        self.method = method
+        self.task = task
+        self.object = object
+        self.lab = lab
+        self.successes = successes
+        self.trials = trials
+        self.secondsPerAction = secondsPerAction
+    }
+
     public var interval: WilsonInterval { WilsonInterval(successes: successes, trials: trials) }
 
     /// The value of `dimension` for this cell.
