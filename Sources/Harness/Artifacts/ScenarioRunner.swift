@@ -16,14 +16,19 @@ public struct ScenarioRunner {
         self.registry = registry
     }
 
-    /// Runs every stage and writes `runs/<name>-<UTC timestamp>/`; returns that folder. `invocation` is the command
+    /// Runs every stage and writes `runs/<name>-<UTC timestamp>/` (`-2`, `-3` … within one second); returns that folder. `invocation` is the command
     /// as typed, for the report.
     public func run(runs: URL, invocation: String, echo: Bool = true) throws -> URL {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        let folder = runs.appendingPathComponent("\(plan.scenario.name)-\(formatter.string(from: Date()))")
+        let stem = "\(plan.scenario.name)-\(formatter.string(from: Date()))"
+        var folder = runs.appendingPathComponent(stem), attempt = 1
+        while FileManager.default.fileExists(atPath: folder.path) {
+            attempt += 1
+            folder = runs.appendingPathComponent("\(stem)-\(attempt)")
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let log = try RunLog(file: folder.appendingPathComponent("log.txt"), echo: echo)
         try Data((plan.scenario.tree.json + "\n").utf8).write(to: folder.appendingPathComponent("scenario.json"), options: .atomic)

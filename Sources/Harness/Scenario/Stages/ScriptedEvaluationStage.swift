@@ -19,7 +19,7 @@ public struct ScriptedEvaluationStage: Stage {
         for labName in eval.labs {
             let lab = try context.scenario.lab(named: labName)
             for cell in eval.cells {
-                var successes = 0
+                var successes = 0, ran = 0
                 for trial in 0..<eval.trials {
                     guard !done.contains("\(cell.task)/\(cell.object)/\(labName)/\(trial)") else { continue }
                     let seed = SeededRandom.derive(eval.seed, UInt64(trial))
@@ -35,12 +35,13 @@ public struct ScriptedEvaluationStage: Stage {
                     }
                     let success = task.success(in: world)
                     if success { successes += 1 }
+                    ran += 1
                     try TrialRecords.append(
                         TrialRecord(task: cell.task, object: cell.object, lab: labName, trial: trial, seed: seed, success: success,
                                     steps: task.steps, secondsPerAction: choosing / Double(task.steps)),
                         to: context.directory)
                 }
-                context.log("\(context.stage.name) \(cell.task) \(cell.object) \(labName): \(successes) new successes")
+                if ran > 0 { context.log("\(context.stage.name) \(cell.task) \(cell.object) \(labName): \(successes)/\(ran) successes") }
             }
         }
     }
