@@ -3,8 +3,9 @@ import Testing
 import Render
 import Sim
 
-/// Needs an X display; `scripts/test` starts Xvfb when none is set.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["DISPLAY"] != nil, "no DISPLAY (scripts/test starts Xvfb)"))
+/// Needs an X display; `scripts/test` starts Xvfb when none is set. Serialized: GLFW must not be used from two
+/// threads at once (two windows opened in parallel crash inside libX11).
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["DISPLAY"] != nil, "no DISPLAY (scripts/test starts Xvfb)"))
 struct WindowTests {
     @Test func presentedFrameReadsBackFromTheWindow() throws {
         var frame = RGBImage(width: 64, height: 48, fill: (30, 60, 90))

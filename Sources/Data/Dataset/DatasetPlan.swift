@@ -1,3 +1,5 @@
+import Sim
+
 /// Which episodes one generation run writes, and the seed of each.
 ///
 /// Episode `i`'s seed depends only on the dataset seed and `i`, and shards split the indices disjointly
@@ -17,8 +19,8 @@ public struct DatasetPlan: Equatable, Sendable {
     /// The seed of episode `index`.
     public func seed(ofEpisode index: Int) -> UInt64 { DatasetPlan.episodeSeed(datasetSeed: config.seed, index: index) }
 
-    /// The seed of episode `index` of a dataset with seed `datasetSeed`: a SplitMix64 mix of both.
+    /// The seed of episode `index` of a dataset with seed `datasetSeed` (`SeededRandom.derive`).
     public static func episodeSeed(datasetSeed: UInt64, index: Int) -> UInt64 {
-        SplitMix64.mix(SplitMix64.mix(datasetSeed) ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1))
+        SeededRandom.derive(datasetSeed, UInt64(index))
     }
 }

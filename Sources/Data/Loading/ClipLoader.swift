@@ -1,4 +1,5 @@
 import Foundation
+import Sim
 
 /// Streams random clips of `k` steps in mini-batches from a dataset, decoded on a worker thread that keeps up to
 /// `prefetch` batches ready, so that decoding never stalls training.
@@ -46,7 +47,7 @@ private final class ClipSampler: @unchecked Sendable {
     private let entries: [Manifest.Entry]
     private let clipLength: Int
     private let batchSize: Int
-    private var random: SplitMix64
+    private var random: SeededRandom
     private var layouts = [Int: EpisodeLayout]()
 
     init(dataset: Dataset, entries: [Manifest.Entry], clipLength: Int, batchSize: Int, seed: UInt64) {
@@ -54,7 +55,7 @@ private final class ClipSampler: @unchecked Sendable {
         self.entries = entries
         self.clipLength = clipLength
         self.batchSize = batchSize
-        random = SplitMix64(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     func batch() throws -> ClipBatch {

@@ -1,4 +1,5 @@
 import Foundation
+import Sim
 
 /// A complete dataset folder opened for reading: its `manifest.json` and episode files.
 ///
@@ -47,7 +48,7 @@ public struct Dataset: Sendable {
         guard (0...1).contains(fraction) else { throw DataError.invalid("held-out fraction must be in 0...1, got \(fraction)") }
         let count = Int((fraction * Double(entries.count)).rounded())
         let ranked = entries.sorted {
-            let a = SplitMix64.mix(seed ^ UInt64($0.index)), b = SplitMix64.mix(seed ^ UInt64($1.index))
+            let a = SeededRandom.derive(seed, UInt64($0.index)), b = SeededRandom.derive(seed, UInt64($1.index))
             return a != b ? a < b : $0.index < $1.index
         }
         let heldOut = Set(ranked.prefix(count).map(\.index))

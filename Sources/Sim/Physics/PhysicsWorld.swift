@@ -57,6 +57,11 @@ public final class PhysicsWorld {
     let world: dWorldID
     private let contacts: dJointGroupID
     private var geoms: [(id: dGeomID, category: CollisionCategory)] = []
+    /// What each geometry marks on the geometries it touches: 1 for the arm, 2 and 4 for the first and second finger.
+    private var touchBits: [UInt8] = []
+    /// Per geometry, the marks of everything that touched it during the last step.
+    private var touchedBy: [UInt8] = []
+    private var fingerCount = 0
     private var pairs: [Pair] = []
     private var rawQuaternions: [SIMD4<Double>] = []
     private var footprints: [Int: SIMD4<Double>] = [:]
@@ -128,13 +133,19 @@ public final class PhysicsWorld {
         return body
     }
 
-    /// Attaches `geom` to `body` at `offset` in the body's frame and registers it for collisions.
-    func attach(_ geom: dGeomID, to body: dBodyID, offset: Pose, category: CollisionCategory) {
+    /// Attaches `geom` to `body` at `offset` in the body's frame and registers it for collisions; returns its index
+    /// for `touches(ofGeom:)`.
+    @discardableResult
+    func attach(_ geom: dGeomID, to body: dBodyID, offset: Pose, category: CollisionCategory) -> Int {
         dGeomSetBody(geom, body)
         dGeomSetOffsetPosition(geom, offset.position.x, offset.position.y, offset.position.z)
         offset.rotation.odeMatrix.withUnsafeBufferPointer { dGeomSetOffsetRotation(geom, $0.baseAddress) }
         add(geom, category: category)
+        return geoms.count - 1
     }
+
+    /// What touched geometry `index` during the last step: bit 0 the arm or hand, bits 1 and 2 the two fingers.
+    func touches(ofGeom index: Int) -> UInt8 { touchedBy[index] }
 
     /// Registers a static `geom` placed at `pose`; a static part of the arm (its base) does not touch the links.
     func addStatic(_ geom: dGeomID, at pose: Pose, category: CollisionCategory = .environment) {
@@ -153,6 +164,14 @@ public final class PhysicsWorld {
                               footprint: footprints[other]))
         }
         geoms.append((geom, category))
+        switch category {
+        case .arm: touchBits.append(1)
+        case .finger:
+            touchBits.append(fingerCount < 2 ? 2 << fingerCount : 1)
+            fingerCount += 1
+        case .environment, .object: touchBits.append(0)
+        }
+        touchedBy.append(0)
         boxes.deallocate()
         boxCapacity = geoms.count
         boxes = .allocate(capacity: 6 * boxCapacity)
@@ -164,6 +183,7 @@ public final class PhysicsWorld {
     /// random stream (swapped for this world's own here), so worlds on several threads take turns in the solver.
     public func step() {
         for (i, geom) in geoms.enumerated() { dGeomGetAABB(geom.id, boxes + 6 * i) }
+        for i in touchedBy.indices { touchedBy[i] = 0 }
         for pair in pairs where overlaps(pair) { collide(pair) }
         ODELibrary.solverLock.lock()
         dRandSetSeed(solverSeed)
@@ -193,6 +213,8 @@ public final class PhysicsWorld {
         let stride = Int32(MemoryLayout<dContact>.stride)
         let count = Int(dCollide(g1, g2, Int32(contact.maxContactsPerPair), &contactBuffer[0].geom, stride))
         guard count > 0 else { return }
+        touchedBy[pair.first] |= touchBits[pair.second]
+        touchedBy[pair.second] |= touchBits[pair.first]
         let b1 = dGeomGetBody(g1), b2 = dGeomGetBody(g2)
         for i in 0..<count {
             contactBuffer[i].surface.mode = Int32(dContactSoftERP | dContactSoftCFM | dContactApprox1)

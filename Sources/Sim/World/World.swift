@@ -25,6 +25,10 @@ public final class World {
     let physics: PhysicsWorld
     let arm: Arm
     let objectBodies: [RigidBody]
+    /// Each object's collision geometry, for contact reports.
+    private let objectGeoms: [Int]
+    /// Per object: bit 0 touched by the arm or gripper, bit 1 pinched between both fingers, since the last reset.
+    private var contactBits: [UInt8]
     private var controller = ArmController()
     /// Gripper command in force: 0 open … 1 closed.
     private(set) var gripperCommand = 0.0
@@ -42,6 +46,7 @@ public final class World {
         Scenery.build(in: physics, lab: lab)
         self.physics = physics
         arm = Arm(in: physics, gripForce: settings.gripForce)
+        var objectGeoms: [Int] = []
         objectBodies = SceneObject.allCases.map { object in
             var mass = dMass()
             switch object.shape {
@@ -52,9 +57,11 @@ public final class World {
             // Rolling resistance and air drag, so that a cup tipping on its rim settles instead of wobbling on.
             dBodySetAngularDamping(body, 0.005)
             dBodySetAngularDampingThreshold(body, 0)
-            physics.attach(object.shape.odeGeom(), to: body, offset: .identity, category: .object)
+            objectGeoms.append(physics.attach(object.shape.odeGeom(), to: body, offset: .identity, category: .object))
             return RigidBody(id: body)
         }
+        self.objectGeoms = objectGeoms
+        contactBits = [UInt8](repeating: 0, count: objectGeoms.count)
         arrange(arrangement)
     }
 
@@ -78,9 +85,10 @@ public final class World {
             body.angularVelocity = .zero
         }
         gripperCommand = arrangement.held == nil ? arrangement.gripper : 1
+        resetContacts()
         for _ in 0..<100 {
             control(target: tcp, feedforward: .zero)
-            physics.step()
+            stepPhysics()
         }
         physics.canonicalize()
         actionCount = 0
@@ -100,13 +108,14 @@ public final class World {
         let startAngles = SIMD3(start.roll, start.pitch, start.yaw)
         let ramp = settings.stepsPerAction * 4 / 5
         let velocity = (goal.position - start.position) / (Double(ramp) * settings.timeStep)
+        resetContacts()
         for k in 0..<settings.stepsPerAction {
             let s = min(1, Double(k + 1) / Double(ramp))
             let angles = startAngles + s * (goal.angles - startAngles)
             let target = Pose(position: start.position + s * (goal.position - start.position),
                               rotation: Rotation(roll: angles.x, pitch: angles.y, yaw: angles.z))
             control(target: PandaKinematics.tcp(endEffector: target), feedforward: k < ramp ? velocity : .zero)
-            physics.step()
+            stepPhysics()
             if k % 25 == 24 { try checkFinite() }
         }
         physics.canonicalize()
@@ -129,6 +138,27 @@ public final class World {
         let tilt = 0.6, twist = 1.6
         let angles = SIMD3(state.roll, state.pitch, state.yaw) + a.rotation
         return (p, angles.clamped(lowerBound: [-tilt, -tilt, -twist], upperBound: [tilt, tilt, twist]))
+    }
+
+    /// What touched each object (in `SceneObject.allCases` order) during the last `apply`, or during the settling
+    /// of the last `arrange`.
+    public var contacts: [ObjectContact] {
+        contactBits.map { ObjectContact(touched: $0 & 1 != 0, pinched: $0 & 2 != 0) }
+    }
+
+    private func resetContacts() {
+        for i in contactBits.indices { contactBits[i] = 0 }
+    }
+
+    /// One physics step, noting the contacts of the objects: touched by anything of the arm, pinched when both
+    /// fingers touch the object in the same step.
+    private func stepPhysics() {
+        physics.step()
+        for (i, geom) in objectGeoms.enumerated() {
+            let touches = physics.touches(ofGeom: geom)
+            if touches != 0 { contactBits[i] |= 1 }
+            if touches & 6 == 6 { contactBits[i] |= 2 }
+        }
     }
 
     /// One inner-controller update: joint velocities toward the TCP `target`, fingers toward the gripper command.
