@@ -15,6 +15,7 @@ struct Run: ParsableCommand {
 
     /// The stages this build can run; a scenario needing another one fails validation, naming it.
     static let stages: [StageKind: any Stage] = [
+        .data: DatasetStage(),
         .evalScripted: ScriptedEvaluationStage(),
     ]
 

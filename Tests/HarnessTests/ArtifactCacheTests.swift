@@ -123,4 +123,25 @@ struct JournalStage: Stage {
         let csv = try String(contentsOf: run.appendingPathComponent("table.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").last?.hasPrefix("expert,reach,cup,1,2,0.5000,") == true)
     }
+
+    @Test func theDataStageWritesTheScenariosDatasetOnce() throws {
+        let fixtures = try ScenarioFixtures()
+        let path = try fixtures.write("data.yaml", """
+            name: data
+            data: {episodes: 2, frames: 3, size: 16, seed: 4}
+            eval: {trials: 1, tasks: [reach], objects: [cup], methods: [{name: expert, scripted: expert}]}
+            """)
+        let plan = try ScenarioPlan(scenario: Scenario.load(path), registry: Registry(), available: [.data, .evalScripted])
+        let cache = ArtifactCache(root: fixtures.folder.appendingPathComponent("cache"))
+        let runner = ScenarioRunner(plan: plan, cache: cache, stages: [.data: DatasetStage(), .evalScripted: ScriptedEvaluationStage()],
+                                    registry: Registry())
+        _ = try runner.run(runs: fixtures.folder.appendingPathComponent("runs"), invocation: "test", echo: false)
+        let data = try #require(plan.stage(named: "data"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.directory(of: data).path).sorted()
+        #expect(files == [ArtifactCache.marker, ArtifactCache.configurationFile, "episode_000000.npz", "episode_000001.npz", "manifest.json"])
+        #expect(data.configuration.contains("\"episodes\":2") && data.configuration.contains("\"seed\":4"))
+        let second = try runner.run(runs: fixtures.folder.appendingPathComponent("runs"), invocation: "test", echo: false)
+        let log = try String(contentsOf: second.appendingPathComponent("log.txt"), encoding: .utf8)
+        #expect(log.contains("data: reused \(data.key.prefix(16))"))
+    }
 }

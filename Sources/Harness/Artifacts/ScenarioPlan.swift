@@ -15,13 +15,28 @@ public struct ScenarioPlan: Sendable {
         self.scenario = scenario
         var stages = [PlannedStage]()
         var keys = [String: String]()
-        func add(_ kind: StageKind, _ name: String, _ target: StageTarget, at location: SourceLocation,
-                 inputs: [String], _ configuration: [String: Any]) throws {
+        // Every stage must be available before any component is resolved: an unavailable stage's components are
+        // usually missing from the registry too, and the stage is the clearer message.
+        func need(_ kind: StageKind, at location: SourceLocation) throws {
             guard available.contains(kind) else {
                 let have = StageKind.allCases.filter(available.contains).map(\.rawValue)
                 throw ScenarioError("stage \(kind.rawValue), \(kind.summary), is not available yet in this build; this build runs: "
                                     + (have.isEmpty ? "none" : have.joined(separator: ", ")), at: location)
             }
+        }
+        if let data = scenario.data { try need(.data, at: data.location) }
+        if let pretrain = scenario.pretrain { try need(.pretrain, at: pretrain.location) }
+        if let posttrain = scenario.posttrain { try need(.posttrain, at: posttrain.location) }
+        for baseline in scenario.baselines { try need(.baseline, at: baseline.training.location) }
+        if let probes = scenario.probes { try need(.probe, at: probes.location) }
+        for method in scenario.eval?.methods ?? [] {
+            switch method.kind {
+            case .planner: try need(.evalPlanner, at: method.location)
+            case .policy: try need(.evalPolicy, at: method.location)
+            case .scripted: try need(.evalScripted, at: method.location)
+            }
+        }
+        func add(_ kind: StageKind, _ name: String, _ target: StageTarget, inputs: [String], _ configuration: [String: Any]) throws {
             let stage = try PlannedStage(kind: kind, name: name, target: target,
                                          inputs: inputs.map { ($0, keys[$0] ?? "") }, configuration: configuration)
             keys[name] = stage.key
@@ -51,31 +66,31 @@ public struct ScenarioPlan: Sendable {
 
         if let data = scenario.data {
             let config = try JSONSerialization.jsonObject(with: JSONEncoder().encode(data.config))
-            try add(.data, "data", .data(data), at: data.location, inputs: [], ["dataset": config])
+            try add(.data, "data", .data(data), inputs: [], ["dataset": config])
         }
         if let pretrain = scenario.pretrain {
             var config = training(pretrain)
             config["encoder"] = try component(pretrain.component)
-            try add(.pretrain, "pretrain", .training(pretrain), at: pretrain.location, inputs: ["data"], config)
+            try add(.pretrain, "pretrain", .training(pretrain), inputs: ["data"], config)
         }
         if let posttrain = scenario.posttrain, let encoder = posttrain.encoder {
             var inputs = ["data"], config = training(posttrain)
             config["encoder"] = try source(encoder, inputs: &inputs)
             config["predictor"] = try component(posttrain.component)
-            try add(.posttrain, "posttrain", .training(posttrain), at: posttrain.location, inputs: inputs, config)
+            try add(.posttrain, "posttrain", .training(posttrain), inputs: inputs, config)
         }
         for baseline in scenario.baselines {
             var inputs = ["data"], config = training(baseline.training)
             if let encoder = baseline.training.encoder { config["encoder"] = try source(encoder, inputs: &inputs) }
             config[baseline.isPolicy ? "policy" : "predictor"] = try component(baseline.training.component)
-            try add(.baseline, "baseline:" + baseline.name, .baseline(baseline), at: baseline.training.location, inputs: inputs, config)
+            try add(.baseline, "baseline:" + baseline.name, .baseline(baseline), inputs: inputs, config)
         }
         if let probes = scenario.probes {
             for (label, encoder) in probes.encoders {
                 var inputs = ["data"]
                 let config: [String: Any] = ["encoder": try source(encoder, inputs: &inputs), "tasks": probes.tasks,
                                              "steps": probes.steps, "seed": probes.seed]
-                try add(.probe, "probe:" + label, .probe(label: label, source: encoder, probes), at: probes.location,
+                try add(.probe, "probe:" + label, .probe(label: label, source: encoder, probes),
                         inputs: inputs, config)
             }
         }
@@ -101,7 +116,7 @@ public struct ScenarioPlan: Sendable {
                     kind = .evalScripted
                     config["scripted"] = name
                 }
-                try add(kind, "eval:" + method.name, .eval(method, eval), at: method.location, inputs: inputs, config)
+                try add(kind, "eval:" + method.name, .eval(method, eval), inputs: inputs, config)
             }
         }
         self.stages = stages
