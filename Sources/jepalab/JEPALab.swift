@@ -10,7 +10,9 @@ struct JEPALab: ParsableCommand {
         abstract: "Reproduce V-JEPA 2 robot planning in an ODE simulation, on the CPU.",
         discussion: "Run `jepalab list` to see the registered components.",
         version: "0.1.0",
-        subcommands: [List.self, Generate.self, RenderCommand.self, ViewCommand.self, Eval.self, Stress.self, BenchCommand.self])
+        subcommands: [
+            Run.self, List.self, Generate.self, RenderCommand.self, ViewCommand.self, Eval.self, Stress.self, BenchCommand.self,
+        ])
 
     static func main() {
         restartWithFasterBLASKernelsIfPossible()
