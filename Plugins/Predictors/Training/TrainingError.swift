@@ -1,0 +1,18 @@
+/// Why post-training stopped or could not start.
+public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    case invalid(String)
+    case nonFinite(step: Int, loss: Float)
+    case resumeMismatch(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let message):
+            message
+        case .nonFinite(let step, let loss):
+            "loss became \(loss) at step \(step); stopped without saving (the last checkpoint is intact). "
+                + "Lower the learning rate or check the data"
+        case .resumeMismatch(let message):
+            message
+        }
+    }
+}
