@@ -13,7 +13,7 @@ enum SyntheticDynamics {
         var out: [Float] = []
         for _ in 0..<(tokens * width) {
             var phase = generator.nextNormal()
-            for k in 0..<7 { phase += generator.nextNormal() * (k < 3 ? 12 : 1.5) * state[k] }
+            for k in 0..<7 { phase += generator.nextNormal() * (k < 3 ? 8 : 1.5) * state[k] }
             out.append(Foundation.sin(phase))
         }
         return out

@@ -72,6 +72,10 @@ public struct ACTraining {
         var step = first
         while step < o.steps {
             let batch = sampler.next()
+            for (name, tensor) in [("latents", batch.latents), ("states", batch.states), ("actions", batch.actions)]
+            where !tensor.scalars.allSatisfy(\.isFinite) {
+                throw TrainingError.nonFinite(step: step, what: "the batch's \(name) hold a NaN or infinity")
+            }
             let z = predictor.targets(batch.latents)
             var parts = (tf: Float(0), ar: Float(0))
             let (loss, gradients) = predictor.valueWithGradient { model in
@@ -79,7 +83,7 @@ public struct ACTraining {
                 parts = (l.teacherForcing.scalar, l.rollout.scalar)
                 return l.total
             }
-            guard loss.isFinite else { throw TrainingError.nonFinite(step: step, loss: loss) }
+            guard loss.isFinite else { throw TrainingError.nonFinite(step: step, what: "the loss became \(loss)") }
             var clipped = gradients
             GradientClipping.clipByGlobalNorm(&clipped, maxNorm: o.clipNorm)
             optimizer.update(&predictor, gradients: clipped, learningRate: schedule(step))
