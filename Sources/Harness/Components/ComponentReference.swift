@@ -40,6 +40,11 @@ public struct ComponentReference: Hashable, Sendable, CustomStringConvertible {
         return values
     }
 
+    /// The component's resolved parameters: its defaults in `registry` with this reference's values applied.
+    public func parameters(in registry: Registry) throws -> Parameters {
+        try Parameters(spec: registry.spec(id), overrides: overrides(in: registry))
+    }
+
     /// Builds the component from `registry`.
     public func make<Component>(in registry: Registry, as type: Component.Type = Component.self) throws -> Component {
         try registry.make(id, as: type, overrides: overrides(in: registry))

@@ -19,9 +19,14 @@ public protocol Predictor {
     /// for `B` candidate action sequences `[B, H, 7]`; the predicted latents of the `H` following frames,
     /// `[B, H, N', D']`. Each prediction is fed back as the next step's context.
     func rollout(latent: Tensor, state: [Float], actions: Tensor) -> Tensor
+
+    /// Whether gradients flow from the predictions back to the actions (false for the simulator oracle).
+    var isDifferentiable: Bool { get }
 }
 
 extension Predictor {
+    public var isDifferentiable: Bool { true }
+
     public func rollout(latent: Tensor, state: [Float], actions: Tensor) -> Tensor {
         precondition(actions.rank == 3 && actions.shape[2] == Observation.stateWidth,
                      "Predictor.rollout: actions \(actions.shape) are not [B, H, 7]")
@@ -47,20 +52,18 @@ public enum PredictorStates {
         (0..<6).map { state[$0] + action[$0] } + [action[6]]
     }
 
-    /// The states at the start of each step of every sequence: `[B, H, 7]` with `states[b, 0] = state`.
+    /// The states at the start of each step of every sequence: `[B, H, 7]` with `states[b, 0] = state` and
+    /// `states[b, h] = states[b, h − 1] ⊙ (1, 1, 1, 1, 1, 1, 0) + actions[b, h − 1]` (differentiable in the actions).
     public static func integrate(_ state: [Float], _ actions: Tensor) -> Tensor {
-        let (batch, horizon) = (actions.shape[0], actions.shape[1])
-        let a = actions.scalars
-        var out = [Float](repeating: 0, count: batch * horizon * 7)
-        for b in 0..<batch {
-            var s = state
-            for h in 0..<horizon {
-                let base = (b * horizon + h) * 7
-                for i in 0..<7 { out[base + i] = s[i] }
-                s = nextState(s, Array(a[base..<(base + 7)]))
-            }
+        let batch = actions.shape[0]
+        let keep = Tensor(shape: [1, 1, 7], scalars: [1, 1, 1, 1, 1, 1, 0])
+        var current = repeated(Tensor(shape: [1, 7], scalars: state), times: batch)
+        var states = [current]
+        for h in 1..<max(actions.shape[1], 1) {
+            current = current * keep + actions.slice(alongAxis: 1, (h - 1)..<h)
+            states.append(current)
         }
-        return Tensor(shape: [batch, horizon, 7], scalars: out)
+        return Tensor.concatenate(states, alongAxis: 1)
     }
 
     /// `x` stacked `times` times along a new leading axis.
