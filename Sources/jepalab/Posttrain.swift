@@ -9,9 +9,9 @@ struct Posttrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train an action-conditioned predictor (predictor/ac) on a frozen encoder's features.",
         discussion: """
-            Frames are encoded once per (encoder, dataset) and cached in --cache; training samples 8-frame clips from
-            the cache. Checkpoints are written atomically every --checkpoint-every steps; rerunning the same command
-            resumes from --out. A NaN or infinite loss stops the run without overwriting the last checkpoint.
+            Frames are encoded once per (encoder, dataset) and cached in --cache; training samples 8-frame clips \
+            from the cache. Checkpoints are written atomically every --checkpoint-every steps; rerunning the same \
+            command resumes from --out. A NaN or infinite loss stops the run without overwriting the last checkpoint.
             """)
 
     @Option(help: "The frozen encoder, e.g. encoder/vjepa:checkpoint=ckpt/encoder.safetensors.")
