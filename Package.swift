@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "jepalab",
             dependencies: [
-                "Harness", "Encoders", "Predictors", "Planners", "Baselines",
+                "Harness", "Tensor", "Encoders", "Predictors", "Planners", "Baselines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),

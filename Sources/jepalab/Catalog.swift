@@ -14,4 +14,7 @@ enum Catalog {
         try Baselines.register(into: &registry)
         return registry
     }
+
+    /// Every bench of `jepalab bench`, in the order it runs them.
+    static let benches: [Bench] = CoreBenches.all
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Tensor
 
 /// The one executable: every stage of the pipeline is a subcommand.
 @main
@@ -8,5 +10,5 @@ struct JEPALab: ParsableCommand {
         abstract: "Reproduce V-JEPA 2 robot planning in an ODE simulation, on the CPU.",
         discussion: "Run `jepalab list` to see the registered components.",
         version: "0.1.0",
-        subcommands: [List.self, Posttrain.self])
+        subcommands: [List.self, Posttrain.self, Eval.self, Stress.self])
 }

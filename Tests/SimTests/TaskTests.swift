@@ -1,0 +1,62 @@
+import Testing
+import Sim
+
+@Suite struct TaskTests {
+    @Test(arguments: ManipulationTask.Kind.allCases)
+    func expertSolvesEveryTask(kind: ManipulationTask.Kind) throws {
+        for object in SceneObject.allCases {
+            let task = ManipulationTask(kind: kind, object: object, seed: 11)
+            let world = World(task: task, lab: .labA)
+            #expect(!task.success(in: world), "\(kind) \(object) solved at the start")
+            var expert = ExpertPolicy(task: task)
+            let steps = try world.run(&expert, steps: task.steps)
+            #expect(task.success(in: world), "\(kind) \(object) failed")
+            #expect(steps.count == task.steps)
+        }
+    }
+
+    @Test func pickAndPlaceHasThreeSubGoalsAndOthersOne() {
+        for kind in ManipulationTask.Kind.allCases {
+            let task = ManipulationTask(kind: kind, object: .box, seed: 1)
+            #expect(task.goals.count == (kind == .pickAndPlace ? 3 : 1))
+            #expect(task.goals.allSatisfy { $0.objects.count == SceneObject.allCases.count })
+        }
+        let placed = ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 1)
+        #expect(placed.goals[2].held == nil && placed.goals[0].held == .cup)
+        #expect(abs(placed.goals[2].objects[0].position.x - placed.goalPosition.x) < 1e-12)
+    }
+
+    @Test func tasksAreSeededAndDiffer() {
+        #expect(ManipulationTask(kind: .grasp, object: .cup, seed: 5) == ManipulationTask(kind: .grasp, object: .cup, seed: 5))
+        #expect(ManipulationTask(kind: .grasp, object: .cup, seed: 5).initial != ManipulationTask(kind: .grasp, object: .cup, seed: 6).initial)
+    }
+
+    @Test func reachWithObjectStartsHoldingTheObject() throws {
+        let task = ManipulationTask(kind: .reachWithObject, object: .box, seed: 2)
+        let world = World(task: task)
+        let before = world.observables.objects[1].position
+        try world.apply(Action(translation: [0, 0, 0.05], gripper: 1))
+        let after = world.observables.objects[1].position
+        #expect(after.z - before.z > 0.04, "the held box should rise with the hand")
+    }
+
+    @Test func goalArrangementsCanBeShown() {
+        let task = ManipulationTask(kind: .grasp, object: .cup, seed: 4)
+        let world = World(task: task)
+        world.arrange(task.goals[0])
+        let cup = world.observables.objects[0].position
+        #expect(abs(cup.z - task.goalPosition.z) < 0.01)
+        #expect(task.success(in: world))
+    }
+
+    @Test func badNamesAreClearErrors() {
+        #expect(throws: SimError.unknownTask("lift", valid: ["reach", "grasp", "reach-with-object", "pick-and-place"])) {
+            try ManipulationTask(kind: "lift", object: "cup", seed: 0)
+        }
+        #expect(throws: SimError.unknownObject("mug", valid: ["cup", "box"])) { try ManipulationTask(kind: "grasp", object: "mug", seed: 0) }
+        #expect(throws: SimError.unknownLab("lab-c", valid: ["train", "lab-a", "lab-b"])) { try Lab.named("lab-c") }
+        #expect(SimError.unknownLab("lab-c", valid: ["train", "lab-a", "lab-b"]).description
+            == "unknown lab 'lab-c'; labs: train, lab-a, lab-b")
+        #expect(throws: SimError.unknownPrimitive(12)) { try Primitive(label: 12) }
+    }
+}
