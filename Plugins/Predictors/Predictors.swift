@@ -21,5 +21,9 @@ public enum Predictors {
             }
             return try ACPredictorFile.load(from: URL(fileURLWithPath: path)).predictor
         }
+        try registry.register(ComponentSpec(
+            id: "predictor/oracle",
+            summary: "the simulator itself: snapshot, apply, render, encode (upper bound, privileged)")
+        ) { _ -> any SimulatorPredictor in OracleBinding() }
     }
 }
