@@ -68,6 +68,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Run only trials i with i % n == this shard's index, written as i/n.")
     var shard = "0/1"
 
+    @Option(help: "Planning horizon in actions (the paper plans one action ahead).")
+    var horizon = 1
+
     @Flag(help: "Print only the result lines.")
     var quiet = false
 
@@ -77,6 +80,7 @@ struct Eval: ParsableCommand {
                 throw ValidationError("planning needs --encoder, --predictor, --planner and --out")
             }
             _ = try parseShard()
+            guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
         }
         guard Eval.policies.contains(policy) else {
             throw ValidationError("unknown policy '\(policy)'; policies: \(Eval.policies.joined(separator: ", "))")
@@ -151,6 +155,7 @@ extension Eval {
             kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab), trials: cells.trials, seed: cells.seed,
             names: (encoderReference.description, predictorReference.description, plannerReference.description))
         evaluation.shard = try parseShard()
+        evaluation.horizon = horizon
         let plannerSeed = Int(plannerReference.text["seed"] ?? "0") ?? 0
         try evaluation.run(in: out, eye: eye, predictor: predictorFor, makePlanner: { trial in
             var overrides = try plannerReference.overrides(in: registry)

@@ -13,6 +13,8 @@ public struct PlanningEvaluation {
     public var trials: Int
     public var seed: UInt64
     public var shard: (index: Int, count: Int) = (0, 1)
+    /// Actions planned ahead at every step.
+    public var horizon = 1
     /// How the agent's components are named in the records.
     public var names: (encoder: String, predictor: String, planner: String)
 
@@ -48,8 +50,9 @@ public struct PlanningEvaluation {
                     let task = self.task(kind: kind, object: object, trial: trial)
                     let framesFolder = "episodes/" + name.replacingOccurrences(of: ".json", with: "")
                     var planner = try makePlanner(trial)
-                    let outcome = try MPCEpisode(task: task, lab: lab, eye: eye)
-                        .run(predictor: predictor, planner: &planner, frames: directory.appendingPathComponent(framesFolder))
+                    var episode = MPCEpisode(task: task, lab: lab, eye: eye)
+                    episode.horizon = horizon
+                    let outcome = try episode.run(predictor: predictor, planner: &planner, frames: directory.appendingPathComponent(framesFolder))
                     let record = EpisodeRecord(
                         task: kind.rawValue, object: object.rawValue, lab: lab.name, trial: trial, taskSeed: task.seed,
                         encoder: names.encoder, predictor: names.predictor, planner: names.planner, success: outcome.success,
