@@ -31,14 +31,14 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jepalab-eval-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var evaluation = PlanningEvaluation(kinds: [.reach], objects: [.box], lab: .labA, trials: 2, seed: 1,
-                                            names: ("patch-mean", "predictor/oracle", "planner/cem:samples=16"))
+                                            names: ("patch-mean", "predictor/oracle", "planner/cem:samples=8"))
         evaluation.shard = (1, 2)
         var seen: [EpisodeRecord] = []
         let eye = self.eye
         let run = {
             try evaluation.run(in: folder, eye: eye, predictor: { world in
                 OracleBinding().bound(to: world, observe: { eye.latents(eye.frame($0)) })
-            }, makePlanner: { trial in try CEMPlanner(samples: 16, iterations: 2, elites: 4, seed: UInt64(trial)) },
+            }, makePlanner: { trial in try CEMPlanner(samples: 8, iterations: 2, elites: 2, seed: UInt64(trial)) },
                done: { seen.append($0) })
         }
         try run()
