@@ -68,6 +68,9 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Golden")], swiftSettings: optimized),
         .testTarget(name: "DataTests", dependencies: ["Data"], swiftSettings: optimized),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], swiftSettings: optimized),
+        .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "Planners", "Harness", "NN", "Tensor", "Data", "Render", "Sim"],
+                    swiftSettings: optimized),
+        .testTarget(name: "PlannersTests", dependencies: ["Planners", "Harness", "Tensor"], swiftSettings: optimized),
         .testTarget(name: "JepalabTests", dependencies: ["jepalab"], swiftSettings: optimized),
     ]
 )

@@ -1,7 +1,29 @@
+import Foundation
 import Harness
 
 /// Action-conditioned predictors (the V-JEPA 2-AC block-causal transformer, the simulator oracle).
 public enum Predictors {
-    /// Adds this module's components to `registry`; components join this list as they land.
-    public static func register(into registry: inout Registry) throws {}
+    /// Adds this module's components to `registry`.
+    public static func register(into registry: inout Registry) throws {
+        try registry.register(ComponentSpec(
+            id: "predictor/ac", summary: "V-JEPA 2-AC block-causal transformer over [action, state, patches] steps",
+            parameters: [.init("checkpoint", .string(""), "a checkpoint written by jepalab posttrain (required to plan)"),
+                         .init("pool", .int(2), "average pooling of the encoder's token grid (tokens per frame ÷ pool²)"),
+                         .init("width", .int(128), "transformer width"),
+                         .init("depth", .int(4), "transformer blocks"),
+                         .init("heads", .int(4), "attention heads"),
+                         .init("seed", .int(0), "initialisation seed of a new predictor")])
+        ) { p -> any Predictor in
+            let path = p.string("checkpoint")
+            guard !path.isEmpty else {
+                throw PlanningError.invalidParameter(
+                    "predictor/ac needs checkpoint=PATH to plan with; train one with jepalab posttrain")
+            }
+            return try ACPredictorFile.load(from: URL(fileURLWithPath: path)).predictor
+        }
+        try registry.register(ComponentSpec(
+            id: "predictor/oracle",
+            summary: "the simulator itself: snapshot, apply, render, encode (upper bound, privileged)")
+        ) { _ -> any SimulatorPredictor in OracleBinding() }
+    }
 }

@@ -35,10 +35,16 @@ struct TaskCells: ParsableArguments {
     }
 }
 
-/// `jepalab eval`: run task episodes with a policy and report successes / trials with a 95% Wilson interval.
+/// `jepalab eval`: run task episodes with a policy, or with an encoder, predictor and planner toward goal images, and
+/// report successes / trials with a 95% Wilson interval.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run task episodes with a policy and report successes / trials with a 95% Wilson interval.")
+        abstract: "Run task episodes and report successes / trials with a 95% Wilson interval.",
+        discussion: """
+            With --planner: model-predictive control toward goal images (encoder, predictor, planner), one record \
+            per episode in OUT/records, frames in OUT/episodes, the table in OUT/table.md. Trials shard with \
+            --shard i/n; episodes already recorded in OUT are skipped. Without --planner: the scripted --policy.
+            """)
 
     static let policies = ["expert"]
 
@@ -47,16 +53,52 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var cells: TaskCells
 
+    @Option(help: "Encoder for planning, e.g. encoder/vjepa:checkpoint=runs/enc.safetensors.")
+    var encoder: String?
+
+    @Option(help: "Predictor for planning: ac:checkpoint=PATH, or oracle (the simulator, upper bound).")
+    var predictor: String?
+
+    @Option(help: "Planner, e.g. cem or cem:samples=100,iterations=4. Selects planning instead of --policy.")
+    var planner: String?
+
+    @Option(help: "Output folder for records, frames and the table (planning only).")
+    var out: String?
+
+    @Option(help: "Run only trials i with i % n == this shard's index, written as i/n.")
+    var shard = "0/1"
+
+    @Option(help: "Planning horizon in actions (the paper plans one action ahead).")
+    var horizon = 1
+
     @Flag(help: "Print only the result lines.")
     var quiet = false
 
     func validate() throws {
+        if planner != nil {
+            guard encoder != nil, predictor != nil, out != nil else {
+                throw ValidationError("planning needs --encoder, --predictor, --planner and --out")
+            }
+            _ = try parseShard()
+            guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+        }
         guard Eval.policies.contains(policy) else {
             throw ValidationError("unknown policy '\(policy)'; policies: \(Eval.policies.joined(separator: ", "))")
         }
     }
 
+    func parseShard() throws -> (index: Int, count: Int) {
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else {
+            throw ValidationError("--shard '\(shard)' is not i/n with 0 ≤ i < n, e.g. 0/2")
+        }
+        return (parts[0], parts[1])
+    }
+
     func run() throws {
+        if let planner, let encoder, let predictor, let out {
+            return try runPlanning(encoder: encoder, predictor: predictor, planner: planner, out: URL(fileURLWithPath: out))
+        }
         let lab = try Lab.named(cells.lab)
         var physicsSteps = 0, episodes = 0
         let totalEpisodes = cells.kinds.count * cells.objects.count * cells.trials
@@ -90,5 +132,43 @@ struct Eval: ParsableCommand {
             print(String(format: "%d physics steps in %.1f s (%.0f steps/s including control and resets)",
                          physicsSteps, seconds, Double(physicsSteps) / seconds))
         }
+    }
+}
+
+extension Eval {
+    func runPlanning(encoder: String, predictor: String, planner: String, out: URL) throws {
+        let registry = try Catalog.standard()
+        let encoderReference = try ComponentReference(parsing: encoder, kind: .encoder)
+        let predictorReference = try ComponentReference(parsing: predictor, kind: .predictor)
+        let plannerReference = try ComponentReference(parsing: planner, kind: .planner)
+        let eye = Eye(encoder: try encoderReference.make(in: registry, as: (any Encoder).self))
+        let made: Any = try predictorReference.make(in: registry, as: Any.self)
+        let predictorFor: (World) -> any Predictor
+        if let binding = made as? any SimulatorPredictor {
+            predictorFor = { world in binding.bound(to: world, observe: { eye.latents(eye.frame($0)) }) }
+        } else if let model = made as? any Predictor {
+            predictorFor = { _ in model }
+        } else {
+            throw ValidationError("\(predictorReference.id) is not a predictor")
+        }
+        var evaluation = PlanningEvaluation(
+            kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab), trials: cells.trials, seed: cells.seed,
+            names: (encoderReference.description, predictorReference.description, plannerReference.description))
+        evaluation.shard = try parseShard()
+        evaluation.horizon = horizon
+        let plannerSeed = Int(plannerReference.text["seed"] ?? "0") ?? 0
+        try evaluation.run(in: out, eye: eye, predictor: predictorFor, makePlanner: { trial in
+            var overrides = try plannerReference.overrides(in: registry)
+            overrides["seed"] = .int(plannerSeed &+ trial)
+            return try registry.make(plannerReference.id, as: (any Planner).self, overrides: overrides)
+        }, done: { record in
+            if !quiet {
+                print(String(format: "%@ %@ trial %d: %@  final distance %.3f m  %.2f s/action", record.task, record.object,
+                             record.trial, record.success ? "success" : "failure", record.finalDistance, record.secondsPerAction))
+            }
+        })
+        let table = EvaluationTable(records: try EvaluationTable.records(in: out))
+        try table.markdown.write(to: out.appendingPathComponent("table.md"), atomically: true, encoding: .utf8)
+        print(table.markdown, terminator: "")
     }
 }

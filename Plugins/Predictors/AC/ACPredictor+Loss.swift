@@ -1,0 +1,33 @@
+import Tensor
+
+extension ACPredictor {
+    /// The paper's post-training loss on clips of `T` frames, in target space (`targets` of the encoder latents).
+    public struct Loss {
+        /// Teacher-forcing L1 plus rollout L1, equal weights.
+        public let total: Tensor
+        /// Frames `1..<T` predicted from the true frames `0..<T−1`.
+        public let teacherForcing: Tensor
+        /// Frames `1...rolloutSteps` predicted from frame 0 alone, each prediction fed back as context.
+        public let rollout: Tensor
+    }
+
+    /// The loss for `latents` `[B, T, N', D']` (target space), `states` and `actions` `[B, T, 7]`.
+    public func loss(latents: Tensor, states: Tensor, actions: Tensor, rolloutSteps: Int = 2) -> Loss {
+        let steps = latents.shape[1]
+        precondition(steps > rolloutSteps && rolloutSteps >= 1,
+                     "ACPredictor.loss: clips of \(steps) frames cannot give \(rolloutSteps) rollout steps")
+        let context = 0..<(steps - 1)
+        let forced = predict(latents: latents.slice(alongAxis: 1, context), states: states.slice(alongAxis: 1, context),
+                             actions: actions.slice(alongAxis: 1, context))
+        let teacherForcing = Tensor.l1Loss(forced, latents.slice(alongAxis: 1, 1..<steps))
+        var rolled = latents.slice(alongAxis: 1, 0..<1)
+        for n in 0..<rolloutSteps {
+            let output = predict(latents: rolled, states: states.slice(alongAxis: 1, 0..<(n + 1)),
+                                 actions: actions.slice(alongAxis: 1, 0..<(n + 1)))
+            rolled = Tensor.concatenate([rolled, output.slice(alongAxis: 1, n..<(n + 1))], alongAxis: 1)
+        }
+        let rollout = Tensor.l1Loss(rolled.slice(alongAxis: 1, 1..<(rolloutSteps + 1)),
+                                    latents.slice(alongAxis: 1, 1..<(rolloutSteps + 1)))
+        return Loss(total: teacherForcing + rollout, teacherForcing: teacherForcing, rollout: rollout)
+    }
+}

@@ -1,0 +1,23 @@
+import Tensor
+
+/// Average pooling of square token grids: `[…, g·g, D]` → `[…, (g/p)·(g/p), D]`, tokens in row-major grid order.
+enum LatentPooling {
+    static func pool(_ x: Tensor, grid: Int, by p: Int) -> Tensor {
+        guard p > 1 else { return x }
+        let lead = Array(x.shape.dropLast(2)), width = x.shape.last!
+        let rows = lead.reduce(1, *), out = grid / p
+        let scalars = x.scalars
+        var result = [Float](repeating: 0, count: rows * out * out * width)
+        let scale = 1 / Float(p * p)
+        for r in 0..<rows {
+            for h in 0..<grid {
+                for w in 0..<grid {
+                    let src = ((r * grid + h) * grid + w) * width
+                    let dst = ((r * out + h / p) * out + w / p) * width
+                    for c in 0..<width { result[dst + c] += scalars[src + c] * scale }
+                }
+            }
+        }
+        return Tensor(shape: lead + [out * out, width], scalars: result)
+    }
+}

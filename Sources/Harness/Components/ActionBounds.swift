@@ -1,0 +1,31 @@
+/// A box of allowed actions, axis by axis. An axis whose lower and upper bounds are equal is not searched: the
+/// planner holds it at that value (the paper's planners hold the rotation at zero).
+public struct ActionBounds: Hashable, Sendable {
+    public var lower: [Float]
+    public var upper: [Float]
+
+    public init(lower: [Float], upper: [Float]) {
+        precondition(lower.count == upper.count && zip(lower, upper).allSatisfy { $0 <= $1 },
+                     "ActionBounds: lower \(lower) and upper \(upper) must have equal lengths with lower ≤ upper")
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The paper's search space: each position delta within `±maxStep` metres, rotation held at zero, gripper
+    /// command in [0, 1].
+    public static func positionAndGripper(maxStep: Float = 0.075) -> ActionBounds {
+        ActionBounds(lower: [-maxStep, -maxStep, -maxStep, 0, 0, 0, 0], upper: [maxStep, maxStep, maxStep, 0, 0, 0, 1])
+    }
+
+    /// The number of axes.
+    public var width: Int { lower.count }
+
+    /// The axes a planner searches (lower < upper).
+    public var searchedAxes: [Int] { (0..<width).filter { lower[$0] < upper[$0] } }
+
+    /// The middle of the box.
+    public var centre: [Float] { zip(lower, upper).map { ($0 + $1) / 2 } }
+
+    /// `value` on `axis` clipped into the box.
+    @inline(__always) public func clip(_ value: Float, axis: Int) -> Float { min(max(value, lower[axis]), upper[axis]) }
+}

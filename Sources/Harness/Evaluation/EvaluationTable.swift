@@ -1,0 +1,44 @@
+import Foundation
+
+/// Successes per (task, object, lab, agent) cell over episode records, with 95 % Wilson intervals.
+public struct EvaluationTable: Sendable {
+    public struct Row: Sendable {
+        public let task: String, object: String, lab: String, agent: String
+        public let interval: WilsonInterval
+        public let secondsPerAction: Double
+        public let meanFinalDistance: Double
+    }
+
+    public let rows: [Row]
+
+    public init(records: [EpisodeRecord]) {
+        let groups = Dictionary(grouping: records) { [$0.task, $0.object, $0.lab, "\($0.encoder) + \($0.predictor) + \($0.planner)"] }
+        rows = groups.keys.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }.map { key in
+            let group = groups[key]!
+            let n = Double(group.count)
+            return Row(task: key[0], object: key[1], lab: key[2], agent: key[3],
+                       interval: WilsonInterval(successes: group.filter(\.success).count, trials: group.count),
+                       secondsPerAction: group.map(\.secondsPerAction).reduce(0, +) / n,
+                       meanFinalDistance: group.map(\.finalDistance).reduce(0, +) / n)
+        }
+    }
+
+    /// Every record in `directory/records`.
+    public static func records(in directory: URL) throws -> [EpisodeRecord] {
+        let folder = directory.appendingPathComponent("records")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+            .map { try EpisodeRecord.read(from: folder.appendingPathComponent($0)) }
+    }
+
+    /// A Markdown table.
+    public var markdown: String {
+        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) |",
+                     "| --- | --- | --- | --- | --- | ---: | ---: |"]
+        for r in rows {
+            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.2f | %.3f |", r.task, r.object, r.lab, r.agent,
+                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

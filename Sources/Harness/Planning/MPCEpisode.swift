@@ -1,0 +1,79 @@
+import Foundation
+import Render
+import Sim
+import Tensor
+
+/// Model-predictive control toward goal images: observe, encode, plan, execute the first action, repeat for the
+/// task's step budget. The planner sees only the energy built from the current frame, state and goal image; the
+/// episode always runs its full budget, and success is judged by the simulator afterwards.
+///
+/// Pick-and-place plans toward its three sub-goal images (grasped, near the target, placed) on a fixed schedule: goal
+/// `k` of `K` during steps `[k·S/K, (k+1)·S/K)`. A schedule rather than an energy threshold, because energies are not
+/// calibrated across encoders and labs (a threshold would need tuning per encoder, and the privileged distance must not
+/// be used for it).
+public struct MPCEpisode {
+    public var task: ManipulationTask
+    public var lab: Lab
+    public var eye: Eye
+    public var horizon = 1
+    public var bounds = ActionBounds.positionAndGripper(maxStep: 0.075)
+    public var energy: any LatentEnergy = MeanL1Energy()
+
+    public init(task: ManipulationTask, lab: Lab, eye: Eye) {
+        self.task = task
+        self.lab = lab
+        self.eye = eye
+    }
+
+    /// What the episode did.
+    public struct Outcome: Sendable {
+        public var success: Bool
+        public var secondsPerAction: Double
+        public var finalDistance: Double
+        public var finalHandDistance: Double
+        public var energies: [Float] = []
+        public var actions: [[Float]] = []
+        public var states: [[Float]] = []
+    }
+
+    /// The sub-goal planned toward at `step`.
+    public func subgoal(at step: Int) -> Int { min(task.goals.count - 1, step * task.goals.count / task.steps) }
+
+    /// Runs the episode. `predictor` gives the predictor for the episode's world (the oracle binds to it; a learned
+    /// predictor ignores it). Frames (one per step and the final one) and the goal images go to `frames` when given.
+    public func run(predictor: (World) -> any Predictor, planner: inout any Planner, frames: URL? = nil) throws -> Outcome {
+        let world = World(task: task, lab: lab)
+        let model = predictor(world)
+        let goalImages = eye.goalFrames(of: task, in: lab)
+        let goals = goalImages.map { model.targets(eye.latents($0)) }
+        if let frames {
+            try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true)
+            for (k, image) in goalImages.enumerated() { try PNG.write(image, to: frames.appendingPathComponent("goal_\(k).png")) }
+        }
+        var outcome = Outcome(success: false, secondsPerAction: 0, finalDistance: 0, finalHandDistance: 0)
+        var planning = 0.0
+        let problems = GoalProblem(predictor: model, energy: energy, horizon: horizon, bounds: bounds)
+        for step in 0..<task.steps {
+            let image = eye.frame(world)
+            if let frames { try PNGSequence.write(image, index: step, to: frames) }
+            let state = world.state.vector.map(Float.init)
+            let problem = problems.problem(latent: model.targets(eye.latents(image)), state: state, goal: goals[subgoal(at: step)])
+            let start = Date()
+            let plan = try planner.plan(problem)
+            planning += Date().timeIntervalSince(start)
+            let first = Array(plan.scalars[0..<7])
+            outcome.energies.append(problem.energy(plan.reshaped([1] + plan.shape)).scalars[0])
+            outcome.actions.append(first)
+            outcome.states.append(state)
+            let v = first.map(Double.init)
+            try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
+        }
+        if let frames { try PNGSequence.write(eye.frame(world), index: task.steps, to: frames) }
+        outcome.success = task.success(in: world)
+        outcome.secondsPerAction = planning / Double(task.steps)
+        let hand = world.state.position, object = world.observables.objects[task.object.index].position
+        outcome.finalHandDistance = ((hand - task.goalPosition) * (hand - task.goalPosition)).sum().squareRoot()
+        outcome.finalDistance = task.kind == .reach ? outcome.finalHandDistance : ((object - task.goalPosition) * (object - task.goalPosition)).sum().squareRoot()
+        return outcome
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Data
+import Foundation
+import Harness
+import Predictors
+
+/// `jepalab posttrain`: train an action-conditioned predictor on a frozen encoder's latents of a dataset.
+struct Posttrain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train an action-conditioned predictor (predictor/ac) on a frozen encoder's features.",
+        discussion: """
+            Frames are encoded once per (encoder, dataset) and cached in --cache; training samples 8-frame clips \
+            from the cache. Checkpoints are written atomically every --checkpoint-every steps; rerunning the same \
+            command resumes from --out. A NaN or infinite loss stops the run without overwriting the last checkpoint.
+            """)
+
+    @Option(help: "The frozen encoder, e.g. encoder/vjepa:checkpoint=ckpt/encoder.safetensors.")
+    var encoder: String
+
+    @Option(help: "The predictor and its shape parameters, e.g. ac or ac:pool=4,width=128.")
+    var predictor = "ac"
+
+    @Option(help: "Dataset folder (with manifest.json).")
+    var data: String
+
+    @Option(help: "Training steps in total (a resumed run continues up to this number).")
+    var steps: Int
+
+    @Option(help: "Output checkpoint (.safetensors); its optimizer state goes beside it.")
+    var out: String
+
+    @Option(help: "Folder for the latent cache (default: DATA/latents).")
+    var cache: String?
+
+    @Option(help: "Clips per batch.") var batch = 16
+    @Option(help: "Peak learning rate.") var learningRate: Float = 5e-4
+    @Option(help: "Steps between checkpoints.") var checkpointEvery = 200
+    @Option(help: "Steps between log lines.") var logEvery = 50
+    @Option(help: "Seed of initialisation and clip sampling.") var seed: UInt64 = 0
+    @Flag(help: "No progress or log lines.") var quiet = false
+
+    func validate() throws {
+        guard steps >= 1, batch >= 1, checkpointEvery >= 1, logEvery >= 1, learningRate > 0 else {
+            throw ValidationError("--steps, --batch, --checkpoint-every and --log-every must be ≥ 1 and --learning-rate > 0")
+        }
+    }
+
+    func run() throws {
+        let registry = try Catalog.standard()
+        let encoderReference = try ComponentReference(parsing: encoder, kind: .encoder)
+        let encoderModel: any Encoder = try encoderReference.make(in: registry)
+        let predictorReference = try ComponentReference(parsing: predictor, kind: .predictor)
+        guard predictorReference.id == "predictor/ac" else {
+            throw ValidationError("posttrain trains predictor/ac; got \(predictorReference.id)")
+        }
+        let p = try predictorReference.parameters(in: registry)
+        let dataset = try Dataset(directory: URL(fileURLWithPath: data))
+        let cacheFolder = cache.map { URL(fileURLWithPath: $0) } ?? dataset.directory.appendingPathComponent("latents")
+        let mode: ProgressMeter.Mode = quiet ? .quiet : .automatic
+        let meter = ProgressMeter(label: "encoding", mode: mode)
+        let (latents, reused) = try LatentCache.loadOrBuild(
+            dataset: dataset, encoder: encoderModel, encoderIdentity: try Posttrain.identity(of: encoderReference),
+            directory: cacheFolder, progress: meter)
+        meter.note("latent cache \(reused ? "reused" : "written"): \(LatentCache.url(key: latents.key, in: cacheFolder).path) "
+                   + "(\(latents.episodes.count) episodes, \(latents.tokensPerFrame) tokens × \(latents.latentWidth))")
+        let config = try ACPredictorConfig(
+            encoderTokens: encoderModel.tokensPerFrame, latentWidth: encoderModel.latentWidth, pool: p.int("pool"),
+            width: p.int("width"), depth: p.int("depth"), heads: p.int("heads"))
+        var model = ACPredictor(config: config, seed: UInt64(p.int("seed")))
+        var options = ACTraining.Options(steps: steps)
+        (options.batchSize, options.learningRate, options.seed) = (batch, learningRate, seed)
+        (options.checkpointEvery, options.logEvery) = (checkpointEvery, logEvery)
+        let training = try ACTraining(options: options, out: URL(fileURLWithPath: out))
+        let progress = ProgressMeter(label: "posttrain", mode: mode)
+        let start = Date()
+        let records = try training.run(&model, cache: latents, progress: progress) { progress.note($0) }
+        if let last = records.last, !quiet {
+            print(String(format: "predictor/ac: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f), %.1f s -> %@",
+                         model.parameterCount, last.step, last.loss, last.teacherForcing, last.rollout,
+                         Date().timeIntervalSince(start), out))
+        }
+    }
+
+    /// The encoder's identity for the latent cache: its reference plus the SHA-256 of every file a parameter names.
+    static func identity(of reference: ComponentReference) throws -> String {
+        var identity = reference.description
+        for (name, value) in reference.text.sorted(by: { $0.key < $1.key }) where FileManager.default.fileExists(atPath: value) {
+            identity += "\n\(name)=" + SHA256.hex(try Array(Foundation.Data(contentsOf: URL(fileURLWithPath: value))))
+        }
+        return identity
+    }
+}

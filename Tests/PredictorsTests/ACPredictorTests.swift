@@ -1,0 +1,86 @@
+import Foundation
+import Harness
+import NN
+import Predictors
+import Tensor
+import Testing
+
+@Suite struct ACPredictorTests {
+    func inputs(batch: Int, steps: Int, config: ACPredictorConfig, seed: UInt64) -> (Tensor, Tensor, Tensor) {
+        var g = SeededGenerator(seed: seed)
+        return (.randomNormal([batch, steps, config.tokensPerFrame, config.latentWidth], using: &g),
+                .randomNormal([batch, steps, 7], std: 0.3, using: &g), .randomNormal([batch, steps, 7], std: 0.05, using: &g))
+    }
+
+    @Test func predictionAtStepTIgnoresLaterActionsStatesAndFrames() throws {
+        let config = try SyntheticDynamics.config()
+        let model = ACPredictor(config: config, seed: 1)
+        let (z, s, a) = inputs(batch: 2, steps: 4, config: config, seed: 2)
+        let base = model.predict(latents: z, states: s, actions: a)
+        #expect(base.shape == [2, 4, config.tokensPerFrame, config.latentWidth])
+        for t in 0..<3 {
+            // Change everything from step t + 1 on.
+            let (z2, s2, a2) = inputs(batch: 2, steps: 4, config: config, seed: 3)
+            func mix(_ x: Tensor, _ y: Tensor) -> Tensor {
+                Tensor.concatenate([x.slice(alongAxis: 1, 0..<(t + 1)), y.slice(alongAxis: 1, (t + 1)..<4)], alongAxis: 1)
+            }
+            let changed = model.predict(latents: mix(z, z2), states: mix(s, s2), actions: mix(a, a2))
+            #expect(changed.slice(alongAxis: 1, 0..<(t + 1)).scalars == base.slice(alongAxis: 1, 0..<(t + 1)).scalars)
+            #expect(changed.slice(alongAxis: 1, (t + 1)..<4).scalars != base.slice(alongAxis: 1, (t + 1)..<4).scalars)
+        }
+        // ... and the action at step t itself matters.
+        var a3 = a
+        a3[0, 0, 0] += 0.05
+        #expect(model.predict(latents: z, states: s, actions: a3).slice(alongAxis: 1, 0..<1).scalars
+                != base.slice(alongAxis: 1, 0..<1).scalars)
+    }
+
+    @Test func targetsArePooledAndLayerNormalised() throws {
+        let config = try SyntheticDynamics.config()
+        let model = ACPredictor(config: config, seed: 1)
+        var g = SeededGenerator(seed: 5)
+        let latents = Tensor.randomNormal([3, SyntheticDynamics.tokens, SyntheticDynamics.width], std: 3, using: &g)
+        let t = model.targets(latents)
+        #expect(t.shape == [3, 4, SyntheticDynamics.width])
+        let row = Array(t.scalars[0..<SyntheticDynamics.width])
+        let mean = row.reduce(0, +) / Float(row.count)
+        let variance = row.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Float(row.count)
+        #expect(abs(mean) < 1e-5 && abs(variance - 1) < 1e-3)
+    }
+
+    @Test func rolloutFeedsPredictionsBackAndIntegratesStates() throws {
+        let config = try SyntheticDynamics.config()
+        let model = ACPredictor(config: config, seed: 1)
+        let (_, _, a) = inputs(batch: 3, steps: 2, config: config, seed: 4)
+        var generator = SeededGenerator(seed: 12)
+        let latent = model.targets(Tensor.randomNormal([config.encoderTokens, config.latentWidth],
+                                                        using: &generator)).reshaped([config.tokensPerFrame, config.latentWidth])
+        let state: [Float] = [0.5, 0.1, 0.2, 0, 0, 0, 0]
+        let rolled = model.rollout(latent: latent, state: state, actions: a)
+        #expect(rolled.shape == [3, 2, config.tokensPerFrame, config.latentWidth])
+        // Step 1 by hand: the first prediction becomes the second step's context, the state moves by the action.
+        let first = model.predict(latents: PredictorStates.repeated(latent, times: 3).reshaped([3, 1, config.tokensPerFrame, config.latentWidth]),
+                                  states: PredictorStates.integrate(state, a).slice(alongAxis: 1, 0..<1),
+                                  actions: a.slice(alongAxis: 1, 0..<1))
+        #expect(first.scalars == rolled.slice(alongAxis: 1, 0..<1).scalars)
+        let states = PredictorStates.integrate(state, a)
+        #expect(abs(states[1, 1, 0] - (0.5 + a[1, 0, 0])) < 1e-6 && states[1, 1, 6] == a[1, 0, 6])
+    }
+
+    @Test func checkpointRoundTrip() throws {
+        let config = try SyntheticDynamics.config()
+        let model = ACPredictor(config: config, seed: 1)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ac-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ACPredictorFile.save(model, step: 17, to: url)
+        let (loaded, step) = try ACPredictorFile.load(from: url)
+        #expect(step == 17 && loaded.config == config)
+        let (z, s, a) = inputs(batch: 1, steps: 2, config: config, seed: 6)
+        #expect(loaded.predict(latents: z, states: s, actions: a).scalars == model.predict(latents: z, states: s, actions: a).scalars)
+        var registry = Registry()
+        try Predictors.register(into: &registry)
+        let built: any Predictor = try ComponentReference(parsing: "ac:checkpoint=\(url.path)", kind: .predictor).make(in: registry)
+        #expect(built is ACPredictor)
+        #expect(throws: PlanningError.self) { let _: any Predictor = try registry.make("predictor/ac") }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Harness
+import Planners
+import Predictors
+import Render
+import Sim
+import Tensor
+import Testing
+
+@Suite struct OracleAndMPCTests {
+    let eye = Eye(encoder: PatchMeanEncoder(imageSize: 32, patch: 8, repeats: 1))
+
+    @Test func oraclePredictsWhatTheWorldThenDoesAndLeavesItUntouched() throws {
+        let task = ManipulationTask(kind: .reach, object: .cup, seed: 3)
+        let world = World(task: task, lab: .labA)
+        let oracle = OracleBinding().bound(to: world, observe: { eye.latents(eye.frame($0)) })
+        let before = world.snapshot()
+        let actions = Tensor(shape: [2, 2, 7], scalars: [0.05, 0, 0, 0, 0, 0, 0, 0, 0.05, 0, 0, 0, 0, 1,
+                                                         0, 0, -0.05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+        let predicted = oracle.rollout(latent: Tensor.zeros([16, 3]), state: [], actions: actions)
+        #expect(predicted.shape == [2, 2, 16, 3])
+        #expect(world.snapshot() == before)
+        #expect(!oracle.isDifferentiable)
+        // Executing the second sequence for real gives the predicted latents.
+        try world.apply(Action(translation: [0, 0, -0.05], gripper: 0))
+        try world.apply(Action(gripper: 0))
+        #expect(eye.latents(eye.frame(world)).scalars == predicted.slice(alongAxis: 0, 1..<2).slice(alongAxis: 1, 1..<2).scalars)
+    }
+
+    @Test func evaluationWritesRecordsFramesAndATable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jepalab-eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var evaluation = PlanningEvaluation(kinds: [.reach], objects: [.box], lab: .labA, trials: 2, seed: 1,
+                                            names: ("patch-mean", "predictor/oracle", "planner/cem:samples=8"))
+        evaluation.shard = (1, 2)
+        var seen: [EpisodeRecord] = []
+        let eye = self.eye
+        let run = {
+            try evaluation.run(in: folder, eye: eye, predictor: { world in
+                OracleBinding().bound(to: world, observe: { eye.latents(eye.frame($0)) })
+            }, makePlanner: { trial in try CEMPlanner(samples: 8, iterations: 2, elites: 2, seed: UInt64(trial)) },
+               done: { seen.append($0) })
+        }
+        try run()
+        #expect(seen.map(\.trial) == [1])  // shard 1/2 of two trials
+        let record = seen[0]
+        #expect(record.steps == 20 && record.actions.count == 20 && record.states.count == 20 && record.energies.count == 20)
+        #expect(record.actions.allSatisfy { $0[3] == 0 && $0[4] == 0 && $0[5] == 0 && abs($0[0]) <= 0.075 })
+        let frames = folder.appendingPathComponent(record.frames)
+        #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent(PNGSequence.fileName(20)).path))
+        #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("goal_0.png").path))
+        // The start was not already solved, and the record holds what the simulator judged.
+        let task = evaluation.task(kind: .reach, object: .box, trial: 1)
+        #expect(!task.success(in: World(task: task, lab: .labA)))
+        try run()
+        #expect(seen.count == 1)  // already recorded: skipped
+        let table = EvaluationTable(records: try EvaluationTable.records(in: folder))
+        #expect(table.rows.count == 1 && table.rows[0].interval.trials == 1)
+        #expect(table.markdown.contains("| reach | box | lab-a |"))
+    }
+
+    @Test func pickAndPlaceSwitchesSubGoalsOnAFixedSchedule() throws {
+        let episode = MPCEpisode(task: ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 0), lab: .labA, eye: eye)
+        let goals = (0..<50).map(episode.subgoal(at:))
+        #expect(goals.filter { $0 == 0 }.count == 17 && goals.filter { $0 == 1 }.count == 17 && goals.last == 2)
+        #expect(goals == goals.sorted())
+    }
+}
