@@ -138,30 +138,17 @@ struct Eval: ParsableCommand {
 extension Eval {
     func runPlanning(encoder: String, predictor: String, planner: String, out: URL) throws {
         let registry = try Catalog.standard()
-        let encoderReference = try ComponentReference(parsing: encoder, kind: .encoder)
-        let predictorReference = try ComponentReference(parsing: predictor, kind: .predictor)
-        let plannerReference = try ComponentReference(parsing: planner, kind: .planner)
-        let eye = Eye(encoder: try encoderReference.make(in: registry, as: (any Encoder).self))
-        let made: Any = try predictorReference.make(in: registry, as: Any.self)
-        let predictorFor: (World) -> any Predictor
-        if let binding = made as? any SimulatorPredictor {
-            predictorFor = { world in binding.bound(to: world, observe: { eye.latents(eye.frame($0)) }) }
-        } else if let model = made as? any Predictor {
-            predictorFor = { _ in model }
-        } else {
-            throw ValidationError("\(predictorReference.id) is not a predictor")
+        func component(_ text: String, _ kind: ComponentKind) throws -> StageComponent {
+            let reference = try ComponentReference(parsing: text, kind: kind)
+            return StageComponent(id: reference.id, parameters: try reference.overrides(in: registry))
         }
-        var evaluation = PlanningEvaluation(
-            kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab), trials: cells.trials, seed: cells.seed,
-            names: (encoderReference.description, predictorReference.description, plannerReference.description))
+        let agent = try PlanningAgent(encoder: try component(encoder, .encoder), predictor: try component(predictor, .predictor),
+                                      planner: try component(planner, .planner), registry: registry)
+        var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
+                                            trials: cells.trials, seed: cells.seed, names: agent.names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
-        let plannerSeed = Int(plannerReference.text["seed"] ?? "0") ?? 0
-        try evaluation.run(in: out, eye: eye, predictor: predictorFor, makePlanner: { trial in
-            var overrides = try plannerReference.overrides(in: registry)
-            overrides["seed"] = .int(plannerSeed &+ trial)
-            return try registry.make(plannerReference.id, as: (any Planner).self, overrides: overrides)
-        }, done: { record in
+        try agent.run(evaluation, in: out, done: { record in
             if !quiet {
                 print(String(format: "%@ %@ trial %d: %@  final distance %.3f m  %.2f s/action", record.task, record.object,
                              record.trial, record.success ? "success" : "failure", record.finalDistance, record.secondsPerAction))

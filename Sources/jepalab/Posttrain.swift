@@ -48,45 +48,23 @@ struct Posttrain: ParsableCommand {
     func run() throws {
         let registry = try Catalog.standard()
         let encoderReference = try ComponentReference(parsing: encoder, kind: .encoder)
-        let encoderModel: any Encoder = try encoderReference.make(in: registry)
+        let encoderComponent = StageComponent(id: encoderReference.id, parameters: try encoderReference.overrides(in: registry))
         let predictorReference = try ComponentReference(parsing: predictor, kind: .predictor)
-        guard predictorReference.id == "predictor/ac" else {
-            throw ValidationError("posttrain trains predictor/ac; got \(predictorReference.id)")
-        }
-        let p = try predictorReference.parameters(in: registry)
-        let dataset = try Dataset(directory: URL(fileURLWithPath: data))
-        let cacheFolder = cache.map { URL(fileURLWithPath: $0) } ?? dataset.directory.appendingPathComponent("latents")
-        let mode: ProgressMeter.Mode = quiet ? .quiet : .automatic
-        let meter = ProgressMeter(label: "encoding", mode: mode)
-        let (latents, reused) = try LatentCache.loadOrBuild(
-            dataset: dataset, encoder: encoderModel, encoderIdentity: try Posttrain.identity(of: encoderReference),
-            directory: cacheFolder, progress: meter)
-        meter.note("latent cache \(reused ? "reused" : "written"): \(LatentCache.url(key: latents.key, in: cacheFolder).path) "
-                   + "(\(latents.episodes.count) episodes, \(latents.tokensPerFrame) tokens × \(latents.latentWidth))")
-        let config = try ACPredictorConfig(
-            encoderTokens: encoderModel.tokensPerFrame, latentWidth: encoderModel.latentWidth, pool: p.int("pool"),
-            width: p.int("width"), depth: p.int("depth"), heads: p.int("heads"))
-        var model = ACPredictor(config: config, seed: UInt64(p.int("seed")))
+        let encoderModel: any Encoder = try encoderComponent.make(in: registry)
         var options = ACTraining.Options(steps: steps)
         (options.batchSize, options.learningRate, options.seed) = (batch, learningRate, seed)
         (options.checkpointEvery, options.logEvery) = (checkpointEvery, logEvery)
-        let training = try ACTraining(options: options, out: URL(fileURLWithPath: out))
-        let progress = ProgressMeter(label: "posttrain", mode: mode)
+        let posttraining = try ACPosttraining(encoder: encoderModel, encoderIdentity: try encoderComponent.identity(),
+                                              predictor: try predictorReference.parameters(in: registry), options: options)
+        let dataset = try Dataset(directory: URL(fileURLWithPath: data))
+        let cacheFolder = cache.map { URL(fileURLWithPath: $0) } ?? dataset.directory.appendingPathComponent("latents")
         let start = Date()
-        let records = try training.run(&model, cache: latents, progress: progress) { progress.note($0) }
+        let (model, records) = try posttraining.run(dataset: dataset, latents: cacheFolder, out: URL(fileURLWithPath: out),
+                                                    mode: quiet ? .quiet : .automatic, log: { if !quiet { print($0) } })
         if let last = records.last, !quiet {
             print(String(format: "predictor/ac: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f), %.1f s -> %@",
                          model.parameterCount, last.step, last.loss, last.teacherForcing, last.rollout,
                          Date().timeIntervalSince(start), out))
         }
-    }
-
-    /// The encoder's identity for the latent cache: its reference plus the SHA-256 of every file a parameter names.
-    static func identity(of reference: ComponentReference) throws -> String {
-        var identity = reference.description
-        for (name, value) in reference.text.sorted(by: { $0.key < $1.key }) where FileManager.default.fileExists(atPath: value) {
-            identity += "\n\(name)=" + SHA256.hex(try Array(Foundation.Data(contentsOf: URL(fileURLWithPath: value))))
-        }
-        return identity
     }
 }

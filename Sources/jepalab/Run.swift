@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Predictors
 
 /// `jepalab run`: the whole pipeline a scenario file describes, reusing cached artifacts whose inputs did not change.
 struct Run: ParsableCommand {
@@ -16,6 +17,8 @@ struct Run: ParsableCommand {
     /// The stages this build can run; a scenario needing another one fails validation, naming it.
     static let stages: [StageKind: any Stage] = [
         .data: DatasetStage(),
+        .posttrain: PosttrainStage(),
+        .evalPlanner: PlannerEvaluationStage(),
         .evalScripted: ScriptedEvaluationStage(),
     ]
 
