@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Golden")], swiftSettings: optimized),
         .testTarget(name: "DataTests", dependencies: ["Data"], swiftSettings: optimized),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], swiftSettings: optimized),
+        .testTarget(name: "EncodersTests", dependencies: ["Encoders"], swiftSettings: optimized),
         .testTarget(name: "JepalabTests", dependencies: ["jepalab"], swiftSettings: optimized),
     ]
 )
