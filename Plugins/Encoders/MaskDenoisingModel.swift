@@ -4,8 +4,10 @@ import NN
 public struct MaskDenoisingModel: Module, Sendable {
     public var encoder: VisionTransformer
     public var predictor: MaskedPredictor
+    public let objective: PretrainConfig.Objective
 
     public init(config: PretrainConfig) {
+        objective = config.objective
         encoder = VisionTransformer(config: config.vit, seed: config.seed)
         var generator = SeededGenerator(seed: config.seed &+ 0x5EED)
         let outputs = config.objective == .representation ? config.vit.width : config.vit.tubeletPixels
@@ -13,14 +15,16 @@ public struct MaskDenoisingModel: Module, Sendable {
                                     heads: config.vit.predictorHeads, outputs: outputs, using: &generator)
     }
 
-    /// The mean L1 loss over the mask sets: for each, the encoder sees the context tokens, the predictor predicts
-    /// the target tokens, compared with `targets` `[B, N, C]` (detached here, so no gradient ever reaches them).
+    /// The loss averaged over the mask sets: for each, the encoder sees the context tokens, the predictor predicts
+    /// the target tokens, compared with `targets` `[B, N, C]` (detached here, so no gradient ever reaches them) by
+    /// L1 in representation space (V-JEPA) or squared error in pixel space (as the masked autoencoder does).
     public func loss(_ clips: Tensor, targets: Tensor, masks: [MaskSet]) -> Tensor {
         let targets = targets.detached
         let losses = masks.map { mask -> Tensor in
             let context = encoder(clips, keep: mask.context)
             let prediction = predictor(context, grid: mask.grid, contextTokens: mask.context, targetTokens: mask.target)
-            return Tensor.l1Loss(prediction, targets.gather(tokens: mask.target))
+            let wanted = targets.gather(tokens: mask.target)
+            return objective == .representation ? Tensor.l1Loss(prediction, wanted) : Tensor.mseLoss(prediction, wanted)
         }
         return losses.dropFirst().reduce(losses[0], +) * (1 / Float(losses.count))
     }

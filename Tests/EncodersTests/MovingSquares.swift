@@ -10,9 +10,14 @@ enum MovingSquares {
     static let directions = ["right", "left", "down", "up"]
 
     /// One `size`×`size` RGB frame (bytes) with the square's top-left corner at (`row`, `column`).
-    static func frame(size: Int, row: Int, column: Int, square: Int, colour: [UInt8], using g: inout SeededGenerator) -> [UInt8] {
-        var pixels = [UInt8](repeating: 0, count: size * size * 3)
-        for i in pixels.indices { pixels[i] = UInt8(20 + g.next() % 30) }
+    /// With `noise` 0 the background is a plain ramp `20 + slope.0 · row + slope.1 · column` instead of noise.
+    static func frame(size: Int, row: Int, column: Int, square: Int, colour: [UInt8], noise: UInt64 = 30,
+                      slope: (Int, Int) = (0, 0), using g: inout SeededGenerator) -> [UInt8] {
+        var pixels = [UInt8](repeating: 20, count: size * size * 3)
+        for i in pixels.indices {
+            let (r, c) = (i / 3 / size, i / 3 % size)
+            pixels[i] = noise > 0 ? UInt8(20 + g.next() % noise) : UInt8(min(255, 20 + slope.0 * r + slope.1 * c))
+        }
         for r in 0..<square {
             for c in 0..<square {
                 let p = (((row + r) % size) * size + (column + c) % size) * 3
@@ -25,15 +30,16 @@ enum MovingSquares {
     static func step(_ direction: Int) -> (Int, Int) { [(0, 1), (0, -1), (1, 0), (-1, 0)][direction] }
 
     /// Clips `[batch, frames, size, size, 3]` in [0, 1] and their directions.
-    static func clips(batch: Int, frames: Int, size: Int, seed: UInt64) -> (Tensor, [Int]) {
+    static func clips(batch: Int, frames: Int, size: Int, noise: UInt64 = 30, seed: UInt64) -> (Tensor, [Int]) {
         var g = SeededGenerator(seed: seed)
         var scalars = [Float](), labels = [Int]()
         for _ in 0..<batch {
             let direction = Int(g.next() % 4)
             var (row, column) = (Int(g.next() % UInt64(size)), Int(g.next() % UInt64(size)))
             let colour = (0..<3).map { _ in UInt8(150 + g.next() % 100) }
+            let slope = (Int(g.next() % 7), Int(g.next() % 7))
             for _ in 0..<frames {
-                scalars += frame(size: size, row: row, column: column, square: size / 4, colour: colour, using: &g).map { Float($0) / 255 }
+                scalars += frame(size: size, row: row, column: column, square: size / 4, colour: colour, noise: noise, slope: slope, using: &g).map { Float($0) / 255 }
                 let (dr, dc) = step(direction)
                 (row, column) = ((row + dr + size) % size, (column + dc + size) % size)
             }
@@ -70,10 +76,12 @@ enum MovingSquares {
     }
 }
 
-/// In-memory moving-square clips by step, for training tests.
+/// In-memory moving-square clips by step (on a ramp background of random slope), for training tests.
 struct SquareClips: ClipSource {
     var batch = 4, frames = 4, size = 16, seed: UInt64 = 1
-    func clips(at step: Int) throws -> Tensor { MovingSquares.clips(batch: batch, frames: frames, size: size, seed: StepSeed.mix(seed, step)).0 }
+    func clips(at step: Int) throws -> Tensor {
+        MovingSquares.clips(batch: batch, frames: frames, size: size, noise: 0, seed: StepSeed.mix(seed, step)).0
+    }
 }
 
 extension PretrainConfig {
