@@ -8,5 +8,5 @@ struct JEPALab: ParsableCommand {
         abstract: "Reproduce V-JEPA 2 robot planning in an ODE simulation, on the CPU.",
         discussion: "Run `jepalab list` to see the registered components.",
         version: "0.1.0",
-        subcommands: [List.self])
+        subcommands: [List.self, Pretrain.self, Probe.self])
 }
