@@ -12,9 +12,9 @@ public struct PretrainConfig: Codable, Equatable, Sendable {
     public var objective = Objective.representation
     public var masks = MultiblockMask.standard
     public var steps = 3000
-    public var batchSize = 8
+    public var batchSize = 16
     /// Frames per training clip (a multiple of the tubelet).
-    public var clipFrames = 8
+    public var clipFrames = 4
     public var learningRate = 5e-4
     public var finalLearningRate = 1e-6
     /// Fractions of `steps` spent warming up and decaying (the rest is constant).

@@ -28,21 +28,21 @@ public enum VideoOps {
         return Tensor.concatenate([Tensor](repeating: one, count: times), alongAxis: 1)
     }
 
-    /// The mean over tokens of each dimension's standard deviation, for features `[…, D]` (the collapse watch).
+    /// The collapse watch: for features `[B, N, D]`, each (token, dimension)'s standard deviation across the `B`
+    /// clips, averaged. Features that ignore the clip's content (constant, or a function of position alone) give 0.
     public static func meanFeatureStd(_ features: Tensor) -> Double {
-        let d = features.shape.last ?? 1
-        let rows = features.count / max(d, 1)
-        var sum = [Double](repeating: 0, count: d), squares = [Double](repeating: 0, count: d)
+        let (b, rest) = (features.shape[0], features.count / max(features.shape[0], 1))
+        var sum = [Double](repeating: 0, count: rest), squares = [Double](repeating: 0, count: rest)
         features.withUnsafeBufferPointer { p in
-            for r in 0..<rows {
-                for j in 0..<d {
-                    let v = Double(p[r * d + j])
+            for i in 0..<b {
+                for j in 0..<rest {
+                    let v = Double(p[i * rest + j])
                     sum[j] += v
                     squares[j] += v * v
                 }
             }
         }
-        let n = Double(max(rows, 1))
-        return (0..<d).map { j in max(0, squares[j] / n - (sum[j] / n) * (sum[j] / n)).squareRoot() }.reduce(0, +) / Double(d)
+        let n = Double(max(b, 1))
+        return (0..<rest).map { j in max(0, squares[j] / n - (sum[j] / n) * (sum[j] / n)).squareRoot() }.reduce(0, +) / Double(max(rest, 1))
     }
 }

@@ -49,9 +49,11 @@ enum MovingSquares {
     }
 
     /// A dataset folder of `episodes` episodes of `steps` steps whose direction (primitive label) changes every 4 steps.
-    static func dataset(episodes: Int, steps: Int, size: Int, seed: UInt64) throws -> Dataset {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jepalab-enc-\(UUID().uuidString)")
-        let config = try DatasetConfig(episodes: episodes, seed: seed, lab: "train", policy: "squares", frames: steps, size: size)
+    /// `noise` sets the background (the "lab"); the folder is a fresh temporary one unless `folder` is given.
+    static func dataset(episodes: Int, steps: Int, size: Int, seed: UInt64, noise: UInt64 = 30, lab: String = "train",
+                        folder: URL? = nil) throws -> Dataset {
+        let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("jepalab-enc-\(UUID().uuidString)")
+        let config = try DatasetConfig(episodes: episodes, seed: seed, lab: lab, policy: "squares", frames: steps, size: size)
         _ = try DatasetGenerator(plan: DatasetPlan(config: config), directory: folder).run(progress: ProgressMeter(label: "", mode: .quiet)) { index, seed in
             var g = SeededGenerator(seed: seed)
             var recorder = EpisodeRecorder(width: size, height: size, objectCount: 1)
@@ -60,14 +62,14 @@ enum MovingSquares {
             let colour = (0..<3).map { _ in UInt8(150 + g.next() % 100) }
             for t in 0..<steps {
                 if t > 0 && t % 4 == 0 { direction = Int(g.next() % 4) }
-                let pixels = frame(size: size, row: row, column: column, square: size / 4, colour: colour, using: &g)
+                let pixels = frame(size: size, row: row, column: column, square: size / 4, colour: colour, noise: noise, using: &g)
                 try recorder.record(frame: RGBImage(width: size, height: size, pixels: pixels),
                                     state: [Double(row), Double(column), 0, 0, 0, 0, 0], joints: [Double](repeating: 0, count: 9),
                                     objects: [Pose(position: [0, 0, 0])], primitive: direction, contact: [[]], gripperCommand: 0)
                 let (dr, dc) = step(direction)
                 (row, column) = ((row + dr + size) % size, (column + dc + size) % size)
             }
-            let meta = EpisodeMeta(lab: "train", policy: "squares", episodeIndex: index, seed: seed, width: size, height: size,
+            let meta = EpisodeMeta(lab: lab, policy: "squares", episodeIndex: index, seed: seed, width: size, height: size,
                                    camera: Lab.Camera(position: [1, 0, 1], target: [0, 0, 0], fieldOfView: 45),
                                    objects: ["square"], primitives: directions)
             return try recorder.finish(meta: meta)

@@ -4,7 +4,7 @@ import Harness
 import NN
 import Testing
 
-/// Training speed at the default scale (64×64, 8-frame clips, batch 8): `JEPALAB_BENCH=1 swift test -c release
+/// Training speed at the default scale (64×64, 4-frame clips, batch 16): `JEPALAB_BENCH=1 swift test -c release
 /// --filter pretrainSpeed`. Skipped otherwise, since it takes about a minute.
 @Suite struct PretrainBenchmarkTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["JEPALAB_BENCH"] == "1"),
