@@ -27,9 +27,9 @@ public struct PretrainConfig: Codable, Equatable, Sendable {
     public var emaEnd = 1.0
     /// Progressive resolution: before the decay phase, clips of half the frames at half the size.
     public var progressive = false
-    /// Mean per-dimension standard deviation of the (layer-normed) target features below which the run reports a
-    /// representation collapse.
-    public var collapseThreshold = 0.05
+    /// A collapse is reported when the target features' across-clip standard deviation (`target_std`) ends below
+    /// this fraction of its value at the first step.
+    public var collapseThreshold = 0.1
     public var seed: UInt64 = 0
 
     public init() {}

@@ -65,14 +65,19 @@ struct Pretrain: ParsableCommand {
         let loop = TrainingLoop(steps: steps, checkpoints: CheckpointFolder(directory: base.appendingPathExtension("training")),
                                 curve: base.appendingPathExtension("loss"), checkpointInterval: checkpointEvery, progress: progress)
         let summary = try loop.run(&task)
-        let std = summary.lastMetrics?["target_std"]
         print("wrote \(out) after \(steps) steps (\(summary.stepsRun) in this run, \(String(format: "%.1f", summary.seconds)) s, "
             + "\(String(format: "%.2f", Double(summary.stepsRun) / max(summary.seconds, 1e-9))) steps/s); "
             + "final loss \(summary.lastMetrics.map { String(format: "%.4f", $0.loss) } ?? "–")")
-        if let std {
-            print(std < config.collapseThreshold
-                  ? "COLLAPSE: target features' mean per-dimension std is \(String(format: "%.4f", std)) (< \(config.collapseThreshold))"
-                  : "no collapse: target features' mean per-dimension std \(String(format: "%.3f", std))")
-        }
+        try reportCollapse(curve: base.appendingPathExtension("loss.csv"), final: summary.lastMetrics?["target_std"], config: config)
+    }
+
+    /// Compares the final across-clip spread of the target features with the run's first step: a collapse is a fall
+    /// below `collapseThreshold` of it (scenes that differ little give small spreads from the start).
+    private func reportCollapse(curve: URL, final: Double?, config: PretrainConfig) throws {
+        let log = try LossCurve(csv: curve, before: .max)
+        guard let final, let column = log.columns.firstIndex(of: "target_std"), let first = log.rows.first?.values[column + 1] else { return }
+        let ratio = final / max(first, 1e-12)
+        print(String(format: "target features' across-clip std: %.4f at step 1, %.4f at the end (%.2f×)", first, final, ratio)
+              + (ratio < config.collapseThreshold ? " — COLLAPSE (below \(config.collapseThreshold)× the start)" : " — no collapse"))
     }
 }

@@ -32,12 +32,15 @@ struct Probe: ParsableCommand {
     var steps = ProbeTraining().steps
     @Option(help: "Seed of the probe's initialisation and batches.")
     var seed: UInt64 = 0
+    @Option(help: "Train this many probes (seeds SEED, SEED+1, …) on the same features and report mean ± std.")
+    var repeats = 1
     @Option(help: "Append the result as one JSON line to this file.")
     var results: String?
     @Flag(help: "No progress output.")
     var quiet = false
 
     func validate() throws {
+        guard repeats >= 1 else { throw ValidationError("--repeats must be ≥ 1, got \(repeats)") }
         guard ProbeTask(rawValue: task) != nil else {
             throw ValidationError("unknown --task '\(task)'; choices: \(ProbeTask.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -67,21 +70,32 @@ struct Probe: ParsableCommand {
                                      frames: frames, stride: stride, classes: train.classes)
         progress.note("features: \(train.count) training and \(eval.count) evaluation windows of \(train.tokens)×\(train.width) "
             + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
-        var training = ProbeTraining()
-        (training.steps, training.seed) = (steps, seed)
-        let (_, result) = try training.run(train: train, eval: eval, progress: progress)
-        print(String(format: "%@ %@ seed %llu: top-1 %.3f on %d held-out windows (train %.3f, majority class %.3f)",
-                     encoder, task.rawValue, seed, result.accuracy, result.evalExamples, result.trainAccuracy, result.majorityRate))
-        if let results {
-            let line: [String: String] = ["encoder": encoder, "task": task.rawValue, "seed": String(seed),
-                                          "accuracy": String(result.accuracy), "train_accuracy": String(result.trainAccuracy),
-                                          "majority": String(result.majorityRate), "eval_examples": String(result.evalExamples)]
-            let json = try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys])
-            let url = URL(fileURLWithPath: results)
-            var existing = (try? Data(contentsOf: url)) ?? Data()
-            existing.append(json)
-            existing.append(0x0A)
-            try existing.write(to: url, options: .atomic)
+        var accuracies: [Double] = []
+        for probeSeed in seed..<(seed + UInt64(repeats)) {
+            var training = ProbeTraining()
+            (training.steps, training.seed) = (steps, probeSeed)
+            let (_, result) = try training.run(train: train, eval: eval, progress: progress)
+            accuracies.append(result.accuracy)
+            print(String(format: "%@ %@ seed %llu: top-1 %.3f on %d held-out windows (train %.3f, majority class %.3f)",
+                         encoder, task.rawValue, probeSeed, result.accuracy, result.evalExamples, result.trainAccuracy, result.majorityRate))
+            if let results { try append(result, seed: probeSeed, task: task, to: URL(fileURLWithPath: results)) }
         }
+        if repeats > 1 {
+            let mean = accuracies.reduce(0, +) / Double(repeats)
+            let std = (accuracies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(repeats - 1)).squareRoot()
+            print(String(format: "%@ %@: top-1 %.3f ± %.3f over %d seeds (min %.3f, max %.3f)",
+                         encoder, task.rawValue, mean, std, repeats, accuracies.min()!, accuracies.max()!))
+        }
+    }
+
+    /// Appends one JSON line describing `result`.
+    private func append(_ result: ProbeTraining.Result, seed: UInt64, task: ProbeTask, to url: URL) throws {
+        let line: [String: String] = ["encoder": encoder, "task": task.rawValue, "seed": String(seed),
+                                      "accuracy": String(result.accuracy), "train_accuracy": String(result.trainAccuracy),
+                                      "majority": String(result.majorityRate), "eval_examples": String(result.evalExamples)]
+        var existing = (try? Data(contentsOf: url)) ?? Data()
+        existing.append(try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]))
+        existing.append(0x0A)
+        try existing.write(to: url, options: .atomic)
     }
 }
