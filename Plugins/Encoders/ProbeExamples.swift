@@ -68,6 +68,32 @@ public struct ProbeExamples: Sendable {
         }
     }
 
+    /// Per-(token, dimension) mean and standard deviation over the examples (the statistics `standardize` uses).
+    public var statistics: (mean: [Float], std: [Float]) {
+        let size = tokens * width
+        var sum = [Double](repeating: 0, count: size), squares = [Double](repeating: 0, count: size)
+        for e in 0..<count {
+            for j in 0..<size {
+                let v = Double(features[e * size + j])
+                sum[j] += v
+                squares[j] += v * v
+            }
+        }
+        let n = Double(max(count, 1))
+        let mean = sum.map { $0 / n }
+        return (mean.map(Float.init), zip(squares, mean).map { Float(max($0 / n - $1 * $1, 0).squareRoot()) })
+    }
+
+    /// Standardises every (token, dimension) with `statistics` of the training examples (as a probe's batch norm
+    /// without affine parameters would), so that what varies between clips is not drowned by what every clip shares.
+    public mutating func standardize(_ statistics: (mean: [Float], std: [Float])) {
+        let size = tokens * width
+        precondition(statistics.mean.count == size, "ProbeExamples.standardize: statistics of another feature shape")
+        for e in 0..<count {
+            for j in 0..<size { features[e * size + j] = (features[e * size + j] - statistics.mean[j]) / (statistics.std[j] + 1e-3) }
+        }
+    }
+
     /// The features `[K, N, D]` of examples `indices`.
     public func batch(_ indices: [Int]) -> Tensor {
         let size = tokens * width

@@ -19,7 +19,9 @@ struct Probe: ParsableCommand {
     @Option(help: "Dataset to train the probe on.")
     var data: String
     @Option(help: "Held-out dataset to evaluate on (episodes from a lab not used for pre-training).")
-    var evalData: String
+    var evalData: String?
+    @Option(help: "Instead of --eval-data, hold out this fraction of --data's episodes (same lab) for evaluation.")
+    var split: Double?
     @Option(help: "motion or anticipation.")
     var task: String
     @Option(help: "Frames per window.")
@@ -36,10 +38,14 @@ struct Probe: ParsableCommand {
     var repeats = 1
     @Option(help: "Append the result as one JSON line to this file.")
     var results: String?
+    @Flag(help: "Standardise each token dimension by the training windows' mean and deviation before the probe.")
+    var standardize = false
     @Flag(help: "No progress output.")
     var quiet = false
 
     func validate() throws {
+        guard (evalData == nil) != (split == nil) else { throw ValidationError("give exactly one of --eval-data DIR and --split FRACTION") }
+        if let split, !(split > 0 && split < 1) { throw ValidationError("--split must be in (0, 1), got \(split)") }
         guard repeats >= 1 else { throw ValidationError("--repeats must be ≥ 1, got \(repeats)") }
         guard ProbeTask(rawValue: task) != nil else {
             throw ValidationError("unknown --task '\(task)'; choices: \(ProbeTask.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -64,10 +70,19 @@ struct Probe: ParsableCommand {
         let built: any Encoder = try registry.make(parts[0], as: (any Encoder).self, overrides: overrides)
         let progress = TrainingProgress(quiet: quiet)
         let started = Date()
-        let train = try ProbeExamples(encoder: built, dataset: Dataset(directory: URL(fileURLWithPath: data)), task: task,
+        let trainSet = try Dataset(directory: URL(fileURLWithPath: data))
+        var entries: (train: [Manifest.Entry]?, eval: [Manifest.Entry]?) = (nil, nil)
+        if let split { (entries.train, entries.eval) = try trainSet.split(heldOut: split, seed: 0) }
+        let evalSet = try evalData.map { try Dataset(directory: URL(fileURLWithPath: $0)) } ?? trainSet
+        var train = try ProbeExamples(encoder: built, dataset: trainSet, entries: entries.train, task: task,
                                       frames: frames, stride: stride, limit: maxExamples)
-        let eval = try ProbeExamples(encoder: built, dataset: Dataset(directory: URL(fileURLWithPath: evalData)), task: task,
+        var eval = try ProbeExamples(encoder: built, dataset: evalSet, entries: entries.eval, task: task,
                                      frames: frames, stride: stride, classes: train.classes)
+        if standardize {
+            let statistics = train.statistics
+            train.standardize(statistics)
+            eval.standardize(statistics)
+        }
         progress.note("features: \(train.count) training and \(eval.count) evaluation windows of \(train.tokens)×\(train.width) "
             + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         var accuracies: [Double] = []
@@ -92,7 +107,9 @@ struct Probe: ParsableCommand {
     private func append(_ result: ProbeTraining.Result, seed: UInt64, task: ProbeTask, to url: URL) throws {
         let line: [String: String] = ["encoder": encoder, "task": task.rawValue, "seed": String(seed),
                                       "accuracy": String(result.accuracy), "train_accuracy": String(result.trainAccuracy),
-                                      "majority": String(result.majorityRate), "eval_examples": String(result.evalExamples)]
+                                      "majority": String(result.majorityRate), "eval_examples": String(result.evalExamples),
+                                      "standardized": String(standardize),
+                                      "eval": evalData ?? "split \(split ?? 0) of \(data)"]
         var existing = (try? Data(contentsOf: url)) ?? Data()
         existing.append(try JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]))
         existing.append(0x0A)
