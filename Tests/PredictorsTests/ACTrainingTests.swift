@@ -77,7 +77,7 @@ import Testing
         bad = bad.map { _ in LatentCache.Episode(latents: latents, states: bad[0].states, actions: bad[0].actions) }
         let other = temporary("nan.safetensors")
         var nanModel = ACPredictor(config: try SyntheticDynamics.config(), seed: 3)
-        let error = #expect(throws: TrainingError.self) {
+        let error = #expect(throws: PosttrainingError.self) {
             _ = try ACTraining(options: options, out: other).run(&nanModel, cache: LatentCache(key: "nan", episodes: bad))
         }
         #expect(error?.description.contains("at step 0") == true)

@@ -39,7 +39,7 @@ public struct ACTraining {
 
     public init(options: Options, out: URL) throws {
         guard options.steps >= 1, options.checkpointEvery >= 1, options.logEvery >= 1 else {
-            throw TrainingError.invalid("steps, checkpoint interval and log interval must be ≥ 1")
+            throw PosttrainingError.invalid("steps, checkpoint interval and log interval must be ≥ 1")
         }
         self.options = options
         self.out = out
@@ -59,7 +59,7 @@ public struct ACTraining {
             log("resuming \(out.path) at step \(first)")
         }
         guard cache.tokensPerFrame == predictor.config.encoderTokens, cache.latentWidth == predictor.config.latentWidth else {
-            throw TrainingError.invalid("the latent cache has \(cache.tokensPerFrame) tokens of width \(cache.latentWidth); "
+            throw PosttrainingError.invalid("the latent cache has \(cache.tokensPerFrame) tokens of width \(cache.latentWidth); "
                                         + "the predictor expects \(predictor.config.encoderTokens) of \(predictor.config.latentWidth)")
         }
         var sampler = try LatentClipSampler(cache: cache, clipLength: o.clipLength, batchSize: o.batchSize,
@@ -74,7 +74,7 @@ public struct ACTraining {
             let batch = sampler.next()
             for (name, tensor) in [("latents", batch.latents), ("states", batch.states), ("actions", batch.actions)]
             where !tensor.scalars.allSatisfy(\.isFinite) {
-                throw TrainingError.nonFinite(step: step, what: "the batch's \(name) hold a NaN or infinity")
+                throw PosttrainingError.nonFinite(step: step, what: "the batch's \(name) hold a NaN or infinity")
             }
             let z = predictor.targets(batch.latents)
             var parts = (tf: Float(0), ar: Float(0))
@@ -83,7 +83,7 @@ public struct ACTraining {
                 parts = (l.teacherForcing.scalar, l.rollout.scalar)
                 return l.total
             }
-            guard loss.isFinite else { throw TrainingError.nonFinite(step: step, what: "the loss became \(loss)") }
+            guard loss.isFinite else { throw PosttrainingError.nonFinite(step: step, what: "the loss became \(loss)") }
             var clipped = gradients
             GradientClipping.clipByGlobalNorm(&clipped, maxNorm: o.clipNorm)
             optimizer.update(&predictor, gradients: clipped, learningRate: schedule(step))
@@ -109,15 +109,15 @@ public struct ACTraining {
     private func resume(_ predictor: inout ACPredictor, _ optimizer: inout AdamW) throws -> Int {
         let (saved, step) = try ACPredictorFile.load(from: out)
         guard saved.config == predictor.config else {
-            throw TrainingError.resumeMismatch("\(out.path) holds a predictor of another shape (\(saved.config)); "
+            throw PosttrainingError.resumeMismatch("\(out.path) holds a predictor of another shape (\(saved.config)); "
                                                + "use another --out or delete it")
         }
         guard FileManager.default.fileExists(atPath: optimizerURL.path) else {
-            throw TrainingError.resumeMismatch("\(out.path) exists but \(optimizerURL.path) does not; cannot resume")
+            throw PosttrainingError.resumeMismatch("\(out.path) exists but \(optimizerURL.path) does not; cannot resume")
         }
         try optimizer.loadState(from: optimizerURL)
         guard optimizer.step == step else {
-            throw TrainingError.resumeMismatch("\(out.path) is at step \(step) but \(optimizerURL.path) at step "
+            throw PosttrainingError.resumeMismatch("\(out.path) is at step \(step) but \(optimizerURL.path) at step "
                                                + "\(optimizer.step) (interrupted while saving); delete both to restart")
         }
         predictor = saved

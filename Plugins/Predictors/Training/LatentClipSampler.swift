@@ -10,10 +10,10 @@ public struct LatentClipSampler {
 
     public init(cache: LatentCache, clipLength: Int, batchSize: Int, seed: UInt64) throws {
         guard clipLength >= 2, batchSize >= 1 else {
-            throw TrainingError.invalid("clip length must be ≥ 2 and batch size ≥ 1, got \(clipLength) and \(batchSize)")
+            throw PosttrainingError.invalid("clip length must be ≥ 2 and batch size ≥ 1, got \(clipLength) and \(batchSize)")
         }
         if let short = cache.episodes.firstIndex(where: { $0.steps < clipLength }) {
-            throw TrainingError.invalid(
+            throw PosttrainingError.invalid(
                 "episode \(short) of the latent cache has \(cache.episodes[short].steps) steps, fewer than the clip length \(clipLength)")
         }
         self.cache = cache

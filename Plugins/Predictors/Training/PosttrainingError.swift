@@ -1,5 +1,5 @@
 /// Why post-training stopped or could not start.
-public enum TrainingError: Error, Equatable, CustomStringConvertible {
+public enum PosttrainingError: Error, Equatable, CustomStringConvertible {
     case invalid(String)
     /// A NaN or infinity in the loss or in a batch's inputs.
     case nonFinite(step: Int, what: String)
