@@ -52,32 +52,17 @@ struct Pretrain: ParsableCommand {
         config.objective = encoder == "vjepa" ? .representation : .pixels
         (config.steps, config.batchSize, config.clipFrames, config.seed) = (steps, batchSize, frames, seed)
         (config.vit.width, config.vit.depth, config.learningRate, config.progressive) = (width, depth, learningRate, progressive)
-        let dataset = try Dataset(directory: URL(fileURLWithPath: data))
-        config.vit.imageSize = dataset.manifest.config.size
-        try config.validate()
-        let outURL = URL(fileURLWithPath: out)
-        let base = outURL.deletingPathExtension()
-        let source = DatasetClips(dataset: dataset, clipFrames: frames, batchSize: batchSize, seed: seed)
-        var task = try MaskDenoising(config: config, source: source, exportURL: outURL)
-        let progress = TrainingProgress(quiet: quiet)
-        progress.note("pretrain \(encoder): \(dataset.entries.count) episodes, ViT width \(config.vit.width) depth \(config.vit.depth), "
-            + "\(task.model.encoder.parameterCount) encoder + \(task.model.predictor.parameterCount) predictor parameters")
-        let loop = TrainingLoop(steps: steps, checkpoints: CheckpointFolder(directory: base.appendingPathExtension("training")),
-                                curve: base.appendingPathExtension("loss"), checkpointInterval: checkpointEvery, progress: progress)
-        let summary = try loop.run(&task)
+        let pretraining = Pretraining(config: config)
+        let base = URL(fileURLWithPath: out).deletingPathExtension()
+        let summary = try pretraining.run(
+            dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: URL(fileURLWithPath: out),
+            checkpoints: base.appendingPathExtension("training"), curve: base.appendingPathExtension("loss"),
+            checkpointInterval: checkpointEvery, progress: TrainingProgress(quiet: quiet))
         print("wrote \(out) after \(steps) steps (\(summary.stepsRun) in this run, \(String(format: "%.1f", summary.seconds)) s, "
             + "\(String(format: "%.2f", Double(summary.stepsRun) / max(summary.seconds, 1e-9))) steps/s); "
             + "final loss \(summary.lastMetrics.map { String(format: "%.4f", $0.loss) } ?? "–")")
-        try reportCollapse(curve: base.appendingPathExtension("loss.csv"), final: summary.lastMetrics?["target_std"], config: config)
-    }
-
-    /// Compares the final across-clip spread of the target features with the run's first step: a collapse is a fall
-    /// below `collapseThreshold` of it (scenes that differ little give small spreads from the start).
-    private func reportCollapse(curve: URL, final: Double?, config: PretrainConfig) throws {
-        let log = try LossCurve(csv: curve, before: .max)
-        guard let final, let column = log.columns.firstIndex(of: "target_std"), let first = log.rows.first?.values[column + 1] else { return }
-        let ratio = final / max(first, 1e-12)
-        print(String(format: "target features' across-clip std: %.4f at step 1, %.4f at the end (%.2f×)", first, final, ratio)
-              + (ratio < config.collapseThreshold ? " — COLLAPSE (below \(config.collapseThreshold)× the start)" : " — no collapse"))
+        if let collapse = try pretraining.collapseReport(curve: base.appendingPathExtension("loss.csv"), final: summary.lastMetrics?["target_std"]) {
+            print(collapse)
+        }
     }
 }

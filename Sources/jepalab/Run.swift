@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Encoders
 import Harness
 import Predictors
 
@@ -17,6 +18,7 @@ struct Run: ParsableCommand {
     /// The stages this build can run; a scenario needing another one fails validation, naming it.
     static let stages: [StageKind: any Stage] = [
         .data: DatasetStage(),
+        .pretrain: PretrainStage(),
         .posttrain: PosttrainStage(),
         .evalPlanner: PlannerEvaluationStage(),
         .evalScripted: ScriptedEvaluationStage(),

@@ -15,7 +15,7 @@ public struct ACPosttraining {
 
     public init(encoder: any Encoder, encoderIdentity: String, predictor: Parameters, options: ACTraining.Options) throws {
         guard predictor.componentID == "predictor/ac" else {
-            throw TrainingError.invalid("post-training trains predictor/ac; got \(predictor.componentID)")
+            throw PosttrainingError.invalid("post-training trains predictor/ac; got \(predictor.componentID)")
         }
         self.encoder = encoder
         self.encoderIdentity = encoderIdentity
