@@ -7,7 +7,7 @@ import Harness
 /// latent cache in `latents/`) and `curve.csv`; on resume it continues from the last checkpoint in the folder.
 ///
 /// Options (`posttrain.options`): `checkpoint_every` (steps, default a quarter of the run), `log_every` (steps
-/// between curve points, default a fiftieth).
+/// between curve points and log lines, default a twenty-fifth).
 public struct PosttrainStage: Stage {
     public static let options = ["checkpoint_every", "log_every"]
 
@@ -25,7 +25,7 @@ public struct PosttrainStage: Stage {
         if let rate = section.learningRate { options.learningRate = Float(rate) }
         options.seed = section.seed
         options.checkpointEvery = max(1, section.steps / 4)
-        options.logEvery = max(1, section.steps / 50)
+        options.logEvery = max(1, section.steps / 25)
         for (name, value) in section.options {
             guard Self.options.contains(name) else {
                 throw ScenarioError("unknown posttrain option '\(name)'; options: \(Self.options.joined(separator: ", "))", at: section.location)

@@ -30,6 +30,9 @@ public final class RunLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         handle?.write(Data("\(stamp) \(message)\n".utf8))
-        if echo { print(message) }
+        if echo {
+            print(message)
+            fflush(stdout)
+        }
     }
 }
