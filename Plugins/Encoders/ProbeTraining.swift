@@ -55,16 +55,22 @@ public struct ProbeTraining: Sendable {
 
     /// Top-1 accuracy of `probe` on `examples`.
     public static func accuracy(_ probe: AttentiveProbe, _ examples: ProbeExamples) -> Double {
-        var correct = 0
+        let correct = zip(predictions(probe, examples), examples.labels).filter { $0 == $1 }.count
+        return Double(correct) / Double(max(examples.count, 1))
+    }
+
+    /// The class `probe` ranks first for each of `examples`, in order.
+    public static func predictions(_ probe: AttentiveProbe, _ examples: ProbeExamples) -> [Int] {
+        var predicted = [Int]()
         for start in stride(from: 0, to: examples.count, by: 64) {
             let indices = Array(start..<min(examples.count, start + 64))
             let logits = probe(examples.batch(indices))
             let classes = logits.shape[1]
-            for (row, i) in indices.enumerated() {
+            for row in indices.indices {
                 let scores = logits.scalars[(row * classes)..<((row + 1) * classes)]
-                if scores.firstIndex(of: scores.max()!)! - row * classes == examples.labels[i] { correct += 1 }
+                predicted.append(scores.firstIndex(of: scores.max()!)! - row * classes)
             }
         }
-        return Double(correct) / Double(max(examples.count, 1))
+        return predicted
     }
 }

@@ -22,6 +22,7 @@ struct Run: ParsableCommand {
         .posttrain: PosttrainStage(),
         .evalPlanner: PlannerEvaluationStage(),
         .evalScripted: ScriptedEvaluationStage(),
+        .probe: ProbeStage(),
     ]
 
     @Argument(help: "The scenario file (YAML), e.g. scenarios/quickstart.yaml.")
