@@ -29,7 +29,7 @@ import Testing
             #expect(names.contains(name), "\(name) missing from \(names.sorted())")
         }
         let table = try String(contentsOf: run.appendingPathComponent("table.md"), encoding: .utf8)
-        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| method") }
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| method") && !$0.hasPrefix("| ---") }
         #expect(rows.map { $0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces) } == ["V-JEPA 2-AC", "oracle", "expert"],
                 "\(table)")
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("results.json"))) as? [String: Any]
@@ -45,5 +45,24 @@ import Testing
             #expect(rerun.contains("\(stage): reused "), "\(stage) was not reused:\n\(rerun)")
         }
         #expect(!rerun.contains("running"), "\(rerun)")
+    }
+
+    @Test func probesScenarioRecordsOneRowPerEncoderAndTask() throws {
+        let folder = try Folder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = ScenarioFilesTests.root.appendingPathComponent("scenarios/probes.yaml").path
+        let shrink = ["data.episodes=5", "data.frames=12", "data.size=32", "pretrain.steps=3", "pretrain.options.width=32",
+                      "pretrain.options.depth=1", "probes.steps=5", "probes.encoders=[pretrain, {id: encoder/pixels, image_size: 32}]"]
+        let (status, output) = try JEPALabProcess.run(["run", scenario, "--quiet", "--runs", folder.appendingPathComponent("runs").path,
+                                                       "--cache", folder.appendingPathComponent("cache").path]
+                                                      + shrink.flatMap { ["--set", $0] })
+        try #require(status == 0, "\(output)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
+        let run = folder.appendingPathComponent("runs").appendingPathComponent(try #require(runs.first))
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("results.json"))) as? [String: Any]
+        let cells = (results?["cells"] as? [[String: Any]])?.compactMap { $0["result"] as? [String: Any] } ?? []
+        let keys = Set(cells.compactMap { cell in (cell["method"] as? String).flatMap { m in (cell["task"] as? String).map { m + "/" + $0 } } })
+        #expect(keys == ["pretrain/motion", "pretrain/anticipation", "encoder/pixels/motion", "encoder/pixels/anticipation"], "\(cells)")
+        #expect(cells.allSatisfy { ($0["trials"] as? Int ?? 0) > 0 }, "\(cells)")
     }
 }
