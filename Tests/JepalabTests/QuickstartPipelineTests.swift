@@ -45,6 +45,26 @@ import Testing
             #expect(rerun.contains("\(stage): reused "), "\(stage) was not reused:\n\(rerun)")
         }
         #expect(!rerun.contains("running"), "\(rerun)")
+
+        // The same configuration into a fresh cache gives the same checkpoints and the same outcomes.
+        let other = folder.appendingPathComponent("other")
+        let (third, fresh) = try JEPALabProcess.run(["run", scenario, "--quiet", "--runs", other.appendingPathComponent("runs").path,
+                                                     "--cache", other.appendingPathComponent("cache").path] + QuickstartPipelineTests.shrink)
+        try #require(third == 0, "\(fresh)")
+        for (stage, file) in [("pretrain", "encoder.safetensors"), ("posttrain", "predictor.safetensors")] {
+            let paths = try [folder, other].map { root in
+                let stageFolder = root.appendingPathComponent("cache").appendingPathComponent(stage)
+                return stageFolder.appendingPathComponent(try #require(FileManager.default.contentsOfDirectory(atPath: stageFolder.path).first))
+                    .appendingPathComponent(file)
+            }
+            #expect(try Data(contentsOf: paths[0]) == Data(contentsOf: paths[1]), "\(stage) differs between two runs")
+        }
+        let outcomes = try [run, try #require(FileManager.default.contentsOfDirectory(at: other.appendingPathComponent("runs"),
+                                                                                       includingPropertiesForKeys: nil).first)].map { folder in
+            let results = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("results.json"))) as? [String: Any]
+            return (results?["cells"] as? [[String: Any]])?.compactMap { ($0["result"] as? [String: Any])?["successes"] as? Int } ?? []
+        }
+        #expect(outcomes[0] == outcomes[1] && outcomes[0].count == 3, "\(outcomes)")
     }
 
     @Test func probesScenarioRecordsOneRowPerEncoderAndTask() throws {
