@@ -19,7 +19,7 @@ public struct StageComponent: Sendable, CustomStringConvertible {
 
     /// The resolved parameters (the registry's defaults with these values), type-checked.
     public func parameters(in registry: Registry) throws -> Parameters {
-        try ComponentReference(parsing: description, kind: .encoder).parameters(in: registry)
+        try Parameters(spec: registry.spec(id), overrides: parameters)
     }
 
     /// `id:key=value,…`, the form commands and records use.
