@@ -4,7 +4,8 @@ import Harness
 
 /// The scenario `posttrain` stage: `jepalab posttrain`'s library path (`ACPosttraining`) on the `data` stage's
 /// dataset and the scenario's frozen encoder. Writes `predictor.safetensors` (its optimizer state beside it, the
-/// latent cache in `latents/`) and `curve.csv`; on resume it continues from the last checkpoint in the folder.
+/// latent cache in `latents/`) and `curve.csv` at the end; on resume it continues from the last checkpoint in the
+/// folder (the curve then holds the points logged since that checkpoint).
 ///
 /// Options (`posttrain.options`): `checkpoint_every` (steps, default a quarter of the run), `log_every` (steps
 /// between curve points and log lines, default a twenty-fifth).
