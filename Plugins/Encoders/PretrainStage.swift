@@ -7,10 +7,11 @@ import Harness
 /// continues from the newest state.
 ///
 /// The component is `encoder/vjepa` (representation targets) or `encoder/mae` (pixel targets). Options
-/// (`pretrain.options`): `width`, `depth`, `heads`, `patch`, `clip_frames` (integers) and `progressive` (boolean).
+/// (`pretrain.options`): `width`, `depth`, `heads`, `patch`, `clip_frames` (integers), `progressive` (boolean) and
+/// `ema_start` (the target encoder's EMA momentum at the first step, in [0, 1]).
 public struct PretrainStage: Stage {
     public static let objectives: [String: PretrainConfig.Objective] = ["encoder/vjepa": .representation, "encoder/mae": .pixels]
-    public static let options = ["width", "depth", "heads", "patch", "clip_frames", "progressive"]
+    public static let options = ["width", "depth", "heads", "patch", "clip_frames", "progressive", "ema_start"]
 
     public init() {}
 
@@ -38,9 +39,10 @@ public struct PretrainStage: Stage {
             case ("patch", .int(let v)): config.vit.patch = v
             case ("clip_frames", .int(let v)): config.clipFrames = v
             case ("progressive", .bool(let v)): config.progressive = v
+            case ("ema_start", .double(let v)) where (0...1).contains(v): config.emaStart = v
             default:
                 throw ScenarioError("pretrain.options.\(name) = '\(value)' is not an option of the pretrain stage; options: "
-                                    + Self.options.joined(separator: ", ") + " (integers; progressive is a boolean)", at: section.location)
+                                    + Self.options.joined(separator: ", ") + " (integers; progressive a boolean; ema_start a number in [0, 1])", at: section.location)
             }
         }
         let pretraining = Pretraining(config: config)

@@ -32,6 +32,8 @@ struct Pretrain: ParsableCommand {
     var depth = ViTConfig().depth
     @Option(help: "Peak learning rate.")
     var learningRate = PretrainConfig().learningRate
+    @Option(help: "Target encoder's EMA momentum at the first step (it rises linearly to 1 over the run).")
+    var emaStart = PretrainConfig().emaStart
     @Flag(help: "Progressive resolution: half the frames at half the size until the decay phase.")
     var progressive = false
     @Option(help: "Seconds between resumable states.")
@@ -44,6 +46,7 @@ struct Pretrain: ParsableCommand {
     func validate() throws {
         guard ["vjepa", "mae"].contains(encoder) else { throw ValidationError("unknown --encoder '\(encoder)'; choices: vjepa, mae") }
         guard steps >= 1, batchSize >= 1 else { throw ValidationError("--steps (\(steps)) and --batch-size (\(batchSize)) must be ≥ 1") }
+        guard emaStart >= 0 && emaStart <= 1 else { throw ValidationError("--ema-start must be in [0, 1], got \(emaStart)") }
         guard checkpointEvery >= 0 else { throw ValidationError("--checkpoint-every must be ≥ 0, got \(checkpointEvery)") }
     }
 
@@ -52,6 +55,7 @@ struct Pretrain: ParsableCommand {
         config.objective = encoder == "vjepa" ? .representation : .pixels
         (config.steps, config.batchSize, config.clipFrames, config.seed) = (steps, batchSize, frames, seed)
         (config.vit.width, config.vit.depth, config.learningRate, config.progressive) = (width, depth, learningRate, progressive)
+        config.emaStart = emaStart
         let pretraining = Pretraining(config: config)
         let base = URL(fileURLWithPath: out).deletingPathExtension()
         let summary = try pretraining.run(
