@@ -18,7 +18,9 @@ public enum BLASKernelChoice {
 
     /// The CPU feature flags of the first processor in `/proc/cpuinfo` (empty where there is none).
     public static func cpuFlags() -> Set<String> {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+        // Files under /proc report a size of 0, so read to the end rather than by size.
+        guard let data = FileHandle(forReadingAtPath: "/proc/cpuinfo")?.readDataToEndOfFile(),
+              let text = String(data: data, encoding: .utf8),
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
               let colon = line.firstIndex(of: ":") else { return [] }
         return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Tensor
 
@@ -13,5 +14,14 @@ import Tensor
         #expect(BLASKernelChoice.preferredCoreType(
             environment: ["OPENBLAS_CORETYPE": "HASWELL"], cpuFlags: avx512, detected: "Haswell") == nil)
         #expect(BLASKernelChoice.preferredCoreType(environment: [:], cpuFlags: ["avx2"], detected: "Haswell") == nil)
+    }
+}
+
+@Suite struct CPUFlagsTests {
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/cpuinfo")))
+    func readsTheFlagsOfThisMachine() {
+        #if arch(x86_64)
+        #expect(BLASKernelChoice.cpuFlags().contains("sse2"))
+        #endif
     }
 }
