@@ -13,9 +13,20 @@ enum JEPALabProcess {
 
     /// Runs `jepalab arguments…` and returns its exit status and combined output.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try Subprocess.run(executable, arguments)
+    }
+}
+
+/// Runs a program to its end.
+enum Subprocess {
+    /// Runs `executable arguments…` and returns its exit status and combined standard output and error.
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
