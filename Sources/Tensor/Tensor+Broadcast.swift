@@ -22,19 +22,10 @@ extension Tensor {
             stride *= padded[axis]
         }
         var offsets = [Int](repeating: 0, count: output.reduce(1, *))
-        var index = [Int](repeating: 0, count: output.count)
-        var offset = 0
+        var walk = StridedIndex(shape: output, strides: strides)
         for i in 0..<offsets.count {
-            offsets[i] = offset
-            var axis = output.count - 1
-            while axis >= 0 {
-                index[axis] += 1
-                offset += strides[axis]
-                if index[axis] < output[axis] { break }
-                offset -= strides[axis] * index[axis]
-                index[axis] = 0
-                axis -= 1
-            }
+            offsets[i] = walk.offset
+            walk.advance()
         }
         return offsets
     }

@@ -26,20 +26,11 @@ extension Tensor {
                 let x = p.baseAddress!
                 let last = newShape.last!, lastStride = strides.last!
                 let rows = count / max(last, 1)
-                var index = [Int](repeating: 0, count: rank - 1)
-                var offset = 0
+                var walk = StridedIndex(shape: Array(newShape.dropLast()), strides: Array(strides.dropLast()))
                 for r in 0..<rows {
                     let dst = out + r * last
-                    for j in 0..<last { dst[j] = x[offset + j * lastStride] }
-                    var axis = rank - 2
-                    while axis >= 0 {
-                        index[axis] += 1
-                        offset += strides[axis]
-                        if index[axis] < newShape[axis] { break }
-                        offset -= strides[axis] * index[axis]
-                        index[axis] = 0
-                        axis -= 1
-                    }
+                    for j in 0..<last { dst[j] = x[walk.offset + j * lastStride] }
+                    walk.advance()
                 }
             }
         }
