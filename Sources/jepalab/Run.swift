@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Baselines
 import Encoders
 import Harness
 import Predictors
@@ -20,6 +21,7 @@ struct Run: ParsableCommand {
         .data: DatasetStage(),
         .pretrain: PretrainStage(),
         .posttrain: PosttrainStage(),
+        .baseline: Baselines.stage,
         .evalPlanner: PlannerEvaluationStage(),
         .evalScripted: ScriptedEvaluationStage(),
         .probe: ProbeStage(),
