@@ -16,5 +16,5 @@ enum Catalog {
     }
 
     /// Every bench of `jepalab bench`, in the order it runs them.
-    static let benches: [Bench] = CoreBenches.all
+    static let benches: [Bench] = CoreBenches.all + [Encoders.pretrainBench, Predictors.posttrainBench, PlanningBench.bench]
 }

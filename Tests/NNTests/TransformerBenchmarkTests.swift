@@ -1,4 +1,3 @@
-import Foundation
 import NN
 import Testing
 
@@ -9,11 +8,5 @@ import Testing
         let r = TransformerBenchmark.run(c)
         #expect(r.samplesPerSecond > 0 && r.gflops > 0 && r.sgemmGflops > 0 && r.trainingStepSeconds > 0)
         #expect(abs(r.samplesPerSecond * r.forwardSeconds - 8) < 1e-6)
-    }
-
-    /// The full measurement, run by hand: `JEPALAB_BENCH=1 swift test -c release --filter fullBenchmark`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["JEPALAB_BENCH"] != nil))
-    func fullBenchmark() {
-        print(TransformerBenchmark.run())
     }
 }
