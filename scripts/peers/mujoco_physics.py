@@ -22,11 +22,10 @@ import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import peer_env
+import random_actions
 import scene
 
-STEPS_PER_ACTION, CHUNKS, RAMP_CHUNKS = 125, 5, 4
 SOLVERS = {"newton": ("Newton", 100), "pgs16": ("PGS", 16)}
-TCP_DEPTH, STEP, YAW_STEP = 0.1034, 0.075, 0.25
 
 
 class Episodes:
@@ -41,44 +40,36 @@ class Episodes:
         self.rng = np.random.default_rng(seed)
         self.hand = model.body("hand").id
         self.jacp, self.jacr = np.zeros((3, model.nv)), np.zeros((3, model.nv))
-        self.reset()
+        self.data.qpos[:7] = scene.HOME
+        mujoco.mj_forward(model, self.data)
         self.down = self.data.xmat[self.hand].reshape(3, 3).copy()  # the home pose's hand: pointing down
+        self.yaw = 0.0
 
     def reset(self):
-        np, data, rng = self.np, self.data, self.rng
+        np, data = self.np, self.data
         self.mujoco.mj_resetData(self.model, data)
         data.qpos[:7] = scene.HOME
         data.qpos[7:9] = scene.FINGER_TRAVEL
-        cup = [rng.uniform(0.4, 0.64), rng.uniform(-0.22, 0.22)]
-        box = cup
-        while (box[0] - cup[0]) ** 2 + (box[1] - cup[1]) ** 2 < 0.14 ** 2:
-            box = [rng.uniform(0.4, 0.64), rng.uniform(-0.22, 0.22)]
-        yaw = rng.uniform(-0.8, 0.8)
+        cup, box, hand = random_actions.placement(self.rng)
         data.qpos[9:16] = [cup[0], cup[1], scene.CUP["height"] / 2, 1, 0, 0, 0]
-        data.qpos[16:23] = [box[0], box[1], scene.BOX["size"] / 2, np.cos(yaw / 2), 0, 0, np.sin(yaw / 2)]
+        data.qpos[16:23] = [box[0], box[1], scene.BOX["size"] / 2, np.cos(box[2] / 2), 0, 0, np.sin(box[2] / 2)]
         self.mujoco.mj_forward(self.model, data)
         self.yaw = 0.0
-        if hasattr(self, "down"):  # the start pose of `Arrangement.random`: hand above the table, near the objects
-            start = np.array([rng.uniform(0.36, 0.58), rng.uniform(-0.2, 0.2), rng.uniform(0.15, 0.34)])
-            for _ in range(30):
-                self.servo(start, self.down, limit=np.inf)
-                data.qpos[:7] = data.ctrl[:7]
-                self.mujoco.mj_forward(self.model, data)
+        for _ in range(30):  # inverse kinematics to the start point, hand pointing down
+            self.servo(np.array(hand), self.down, limit=np.inf)
+            data.qpos[:7] = data.ctrl[:7]
+            self.mujoco.mj_forward(self.model, data)
         data.ctrl[:7] = data.qpos[:7]
         data.ctrl[7:9] = scene.FINGER_TRAVEL
 
     def tcp(self):
         rotation = self.data.xmat[self.hand].reshape(3, 3)
-        return self.data.xpos[self.hand] + rotation[:, 2] * TCP_DEPTH, rotation
+        return self.data.xpos[self.hand] + rotation[:, 2] * scene.TCP_DEPTH, rotation
 
     def goal(self, start):
-        p = start + self.rng.uniform(-1.5 * STEP, 1.5 * STEP, 3).clip(-STEP, STEP)
-        p[2] = min(0.65, max(0.015, p[2]))
-        radius = float(self.np.hypot(p[0], p[1]))
-        p[:2] *= min(0.78, max(0.28, radius)) / max(radius, 1e-9)
-        self.yaw = float(self.np.clip(self.yaw + self.rng.uniform(-1.5 * YAW_STEP, 1.5 * YAW_STEP), -1.6, 1.6))
+        p, self.yaw = random_actions.goal(self.rng, start, self.yaw)
         c, s = self.np.cos(self.yaw), self.np.sin(self.yaw)
-        return p, self.np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]]) @ self.down
+        return self.np.array(p), self.np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]]) @ self.down
 
     def servo(self, target, orientation, limit=0.1):
         """One damped least-squares step from the measured pose toward (target, orientation) as joint targets, each
@@ -91,25 +82,27 @@ class Episodes:
         dq = jacobian.T @ np.linalg.solve(jacobian @ jacobian.T + 1e-4 * np.eye(6), error)
         data.ctrl[:7] = data.qpos[:7] + dq.clip(-limit, limit)
 
-    def run(self, episodes, actions):
+    def run(self, episodes, actions_per_episode):
         """Simulates the episodes; returns (physics steps, seconds inside mj_step, mean contacts at action ends,
         objects moved more than 1 cm by the arm)."""
         mujoco, model, data, np = self.mujoco, self.model, self.data, self.np
         stepping, contacts, moved = 0.0, 0, 0
+        chunk_steps = random_actions.STEPS_PER_ACTION // random_actions.CHUNKS
         for _ in range(episodes):
             self.reset()
             placed = data.qpos[[9, 10, 16, 17]].copy()
-            for _ in range(actions):
+            for _ in range(actions_per_episode):
                 start, _ = self.tcp()
                 goal, orientation = self.goal(start)
-                data.ctrl[7:9] = scene.FINGER_TRAVEL * (1 - self.rng.uniform(0, 1))
-                for chunk in range(CHUNKS):
-                    s = min(1.0, (chunk + 1) / RAMP_CHUNKS)
+                data.ctrl[7:9] = random_actions.gripper(self.rng)
+                for chunk in range(random_actions.CHUNKS):
+                    s = min(1.0, (chunk + 1) / random_actions.RAMP_CHUNKS)
                     self.servo(start + s * (goal - start), orientation)
-                    stepping += peer_env.timed(lambda: mujoco.mj_step(model, data, nstep=STEPS_PER_ACTION // CHUNKS))
+                    stepping += peer_env.timed(lambda: mujoco.mj_step(model, data, nstep=chunk_steps))
                 contacts += data.ncon
             moved += int((np.hypot(*(data.qpos[[9, 10, 16, 17]] - placed).reshape(2, 2).T) > 0.01).sum())
-        return episodes * actions * STEPS_PER_ACTION, stepping, contacts / (episodes * actions), moved
+        count = episodes * actions_per_episode
+        return count * random_actions.STEPS_PER_ACTION, stepping, contacts / count, moved
 
 
 def main():

@@ -1,20 +1,16 @@
 """What the peer scripts share: re-running inside the peers' virtual environment, medians, the machine's load and
 the one JSON line each script prints. Not part of the tests."""
-import json, os, platform, subprocess, sys, time
+import importlib.util, json, os, platform, subprocess, sys, time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 VENV = os.environ.get("JEPALAB_PEERS_VENV", os.path.join(ROOT, ".venv-peers"))
 
 
 def ensure(*modules):
-    """Imports `modules`; if one is missing, re-runs this script with the venv's Python, creating the venv and
-    installing the packages with `scripts/peers/setup` first when that Python lacks them too."""
-    try:
-        for module in modules:
-            __import__(module)
+    """Returns if `modules` can be imported; if one is missing, re-runs this script with the venv's Python, first
+    creating the venv and installing the packages with `scripts/peers/setup` when that Python lacks them too."""
+    if all(importlib.util.find_spec(module) for module in modules):
         return
-    except ImportError:
-        pass
     python = os.path.join(VENV, "bin", "python")
     if os.path.abspath(sys.executable) == os.path.abspath(python):
         if os.environ.get("JEPALAB_PEERS_SETUP_RAN"):

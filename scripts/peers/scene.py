@@ -27,7 +27,7 @@ CAPSULE = [((0, 0, -0.2), (0, 0, -0.03), 0.06), ((0, 0, 0), (0, -0.25, 0), 0.06)
 # Joint housings, drawn only: (radius, length, along y instead of z) at the link origin.
 HOUSING = [(0.06, 0.13, True), None, (0.058, 0.12, False), (0.058, 0.12, False), (0.055, 0.11, True),
            (0.05, 0.1, False), None]
-FLANGE, HAND_YAW = 0.107, -math.pi / 4
+FLANGE, HAND_YAW, TCP_DEPTH = 0.107, -math.pi / 4, 0.1034
 HAND_BOX, HAND_Z = (0.05, 0.18, 0.055), 0.03
 FINGER_BOX, FINGER_BASE, FINGER_TRAVEL, GRIP_FORCE = (0.022, 0.012, 0.054), 0.0584, 0.04, 40
 TABLE = {"size": (1.1, 1.3, 0.04), "pos": (0.35, 0, -0.02)}
@@ -134,7 +134,8 @@ def _capsule(i):
 
 
 def urdf():
-    """The arm as URDF (PyBullet's loader reads its `capsule` extension); table and objects are added separately."""
+    """The arm as URDF (PyBullet's loader reads its `capsule` extension) with a massless `tcp` link at the grasp
+    point; table and objects are added separately."""
     parts = ['<robot name="jepalab-arm">',
              '<link name="base"><inertial><mass value="0"/><inertia ixx="0" ixy="0" ixz="0" iyy="0" iyz="0" izz="0"/></inertial>'
              + _visual('<cylinder radius="%g" length="%g"/>' % (BASE["radius"], BASE["length"]), _origin(BASE["pos"]), "housing")
@@ -171,6 +172,8 @@ def urdf():
                      '<limit lower="0" upper="%g" effort="%g" velocity="0.15"/></joint>'
                      % (name, name, _origin((0, side * FINGER_BOX[1] / 2, FINGER_BASE + FINGER_BOX[2] / 2)), side,
                         FINGER_TRAVEL, GRIP_FORCE))
+    parts.append('<link name="tcp"><inertial><mass value="0.001"/><inertia ixx="1e-6" ixy="0" ixz="0" iyy="1e-6" iyz="0" izz="1e-6"/></inertial></link>')
+    parts.append('<joint name="tcp" type="fixed"><parent link="hand"/><child link="tcp"/>%s</joint>' % _origin((0, 0, TCP_DEPTH)))
     parts.append("</robot>")
     return "\n".join(parts)
 
