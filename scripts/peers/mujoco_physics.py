@@ -6,19 +6,21 @@ by our inner controller (forward kinematics, Jacobian, damped least-squares IK),
 125 steps (0.25 s), 8 episodes of 20 actions per repeat, world creation included. Here: the same scene from
 primitives (`scene.py`: Panda-like 7-link arm of capsules, box hand, two sliding fingers, table, cup, box; PANDA.md
 masses, limits and torques; gravity compensated; no self-collision) in MuJoCo with `position` servos on the joints
-(torque-limited) and fingers (40 N), `implicitfast` integration. Every 125 steps the joint targets take a random
-step (±0.25 rad per joint, kept in a band that sweeps the hand over the table, the cup and the box) and the gripper a
-random command; each episode resets the state and puts the cup and box at random spots in front of the arm.
-`mj_step(nstep=125)` runs each action, so Python costs nothing per step; MuJoCo's servos are part of its step, while
-ours pay for an IK solve every step. Measured for MuJoCo's default solver (Newton, up to 100 iterations) and for PGS
-with 16 iterations (the same kind of projected Gauss-Seidel sweeps as ODE's quickstep). `contacts` is the mean
-number of contacts at the end of each action and `objects_moved` how many of the placed objects the arm pushed
-or carried more than 1 cm, to show the arm does meet the objects.
+(torque-limited) and fingers (40 N), `implicitfast` integration, and the random actions of `jepalab stress`
+(`random_actions.py`): each episode puts the cup and box at random spots and the hand above them, then every 125
+steps the grasp point takes a random step of up to 7.5 cm per axis (and the hand up to 0.25 rad of yaw) inside our
+workspace, ramped over 4/5 of the action, with a random gripper command. Every 25 steps one damped least-squares
+step in Python turns the grasp-point error into joint targets (at most 0.1 rad from the measured angles), and
+`mj_step(nstep=25)` runs the physics. `steps_per_s` counts only the time inside `mj_step` (MuJoCo's servos are part
+of its step, while ours pay for an IK solve every step); `steps_per_s_with_python_controller` counts all of it.
+Measured for MuJoCo's default solver (Newton, up to 100 iterations) and for PGS with 16 iterations (the same kind
+of projected Gauss-Seidel sweeps as ODE's quickstep). `contacts` is the mean number of contacts at the end of each
+action and `objects_moved` how many of the placed objects the arm pushed or carried more than 1 cm.
 
 Usage: scripts/peers/mujoco_physics.py [--episodes 8] [--actions 20] [--repeats 5] [--solvers newton,pgs16]
 Prints one JSON line. Installs its packages with scripts/peers/setup on first use. Not part of the tests.
 """
-import argparse, os, sys
+import argparse, os, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import peer_env
@@ -29,10 +31,7 @@ SOLVERS = {"newton": ("Newton", 100), "pgs16": ("PGS", 16)}
 
 
 class Episodes:
-    """Random end-effector actions as in `jepalab stress`: each action moves the grasp point by up to 7.5 cm per
-    axis and turns the hand by up to 0.25 rad about the vertical, inside our workspace (z 0.015 … 0.65 m, 0.28 … 0.78 m
-    from the base), gripper pointing down, ramped over the first 4/5 of the action. Every 25 steps one damped
-    least-squares step turns the measured TCP error into joint targets for the servos."""
+    """Random-action episodes in one MuJoCo model and data."""
 
     def __init__(self, mujoco, np, model, seed):
         self.mujoco, self.np, self.model = mujoco, np, model
@@ -131,9 +130,9 @@ def main():
         episodes.run(1, args.actions)  # warm-up
         stepping, total, contacts, moved = [], [], [], 0
         for _ in range(args.repeats):
-            outcome = []
-            seconds = peer_env.timed(lambda: outcome.append(episodes.run(args.episodes, args.actions)))
-            steps, inside, contact, pushed = outcome[0]
+            start = time.perf_counter()
+            steps, inside, contact, pushed = episodes.run(args.episodes, args.actions)
+            seconds = time.perf_counter() - start
             moved += pushed
             stepping.append(steps / inside)
             total.append(steps / seconds)
