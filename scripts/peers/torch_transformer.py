@@ -2,27 +2,13 @@
 """PyTorch peer of TransformerBenchmark: the same pre-norm transformer forward and AdamW training step.
 
 Usage: scripts/peers/torch_transformer.py [--batch 800] [--train-batch 64] [--repeats 5]
-Creates (once) a virtual environment in .venv-peers with the CPU build of torch from PyPI, then re-runs itself
-there. Runs on 2 threads; prints samples/s, GFLOP/s and the training step time. Not part of the tests.
+Runs on 2 threads; prints one JSON line: forward samples/s and GFLOP/s, seconds per training step. Installs its
+packages with scripts/peers/setup on first use. Not part of the tests.
 """
-import argparse, os, subprocess, sys, time
+import argparse, os, sys, time
 
-VENV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".venv-peers")
-
-
-def ensure_torch():
-    try:
-        import torch  # noqa: F401
-        return
-    except ImportError:
-        pass
-    python = os.path.join(VENV, "bin", "python")
-    if os.path.abspath(sys.executable) == os.path.abspath(python):
-        sys.exit("torch is missing from %s even after installing it" % VENV)
-    if not os.path.exists(python):
-        subprocess.check_call([sys.executable, "-m", "venv", VENV])
-        subprocess.check_call([python, "-m", "pip", "install", "--quiet", "torch", "numpy"])
-    os.execv(python, [python] + sys.argv)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_env
 
 
 def main():
@@ -35,7 +21,7 @@ def main():
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    ensure_torch()
+    peer_env.ensure("torch")
     import torch
     import torch.nn as nn
     import torch.nn.functional as F
@@ -69,6 +55,7 @@ def main():
             times.append(time.perf_counter() - start)
         return sorted(times)[len(times) // 2]
 
+    load = peer_env.load_average()
     with torch.no_grad():
         model(x)
         forward = median(lambda: model(x))
@@ -85,10 +72,11 @@ def main():
 
     step()
     train = median(step)
-    print("torch %s, %d threads" % (torch.__version__, torch.get_num_threads()))
-    print("forward   batch %d: %.3f s, %.0f samples/s, %.1f GFLOP/s" % (args.batch, forward, args.batch / forward, flops / forward / 1e9))
-    print("training  batch %d: %.3f s per AdamW step" % (args.train_batch, train))
-
+    peer_env.report("torch_transformer", {
+        "torch": torch.__version__, "threads": torch.get_num_threads(), "repeats": args.repeats,
+        "forward_batch": args.batch, "forward_s": round(forward, 4), "forward_samples_per_s": round(args.batch / forward, 1),
+        "forward_gflops": round(flops / forward / 1e9, 1), "train_batch": args.train_batch,
+        "adamw_step_s": round(train, 4)}, load)
 
 if __name__ == "__main__":
     main()
