@@ -30,7 +30,7 @@ struct EpisodeChoice: ParsableArguments {
     }
 }
 
-/// The goal images of a task: `goal.png`, and `subgoal-1.png …` when the task has several goals (pick-and-place).
+/// The goal images of a task: `goal.png`, and `subgoal-1.png …` when the task has several goals (grasp, pick-and-place).
 enum GoalImages {
     static func render(_ task: ManipulationTask, lab: Lab, renderer: Renderer, size: Int) -> [(name: String, image: RGBImage)] {
         var images = [(name: String, image: RGBImage)]()
@@ -50,7 +50,7 @@ struct RenderCommand: ParsableCommand {
         abstract: "Write an expert task episode (and its goal images) or a recorded episode as PNG frames.",
         discussion: """
             With --task, the expert solves the task in the lab and DIR receives 000000.png (the start) up to one \
-            frame after the last action, plus goal.png (and subgoal-1.png … subgoal-3.png for pick-and-place). With \
+            frame after the last action, plus goal.png (and subgoal-1.png … for grasp and pick-and-place). With \
             --episode, the episode's stored frames are written at their recorded size. Every file is written \
             atomically; numbered frames left from a longer earlier run in DIR are removed.
             """)

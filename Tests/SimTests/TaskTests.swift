@@ -15,14 +15,22 @@ import Sim
         }
     }
 
-    @Test func pickAndPlaceHasThreeSubGoalsAndOthersOne() {
+    @Test func graspingTasksStartWithTheOpenGripperAroundTheObject() {
+        let counts: [ManipulationTask.Kind: Int] = [.reach: 1, .reachWithObject: 1, .grasp: 2, .pickAndPlace: 3]
         for kind in ManipulationTask.Kind.allCases {
             let task = ManipulationTask(kind: kind, object: .box, seed: 1)
-            #expect(task.goals.count == (kind == .pickAndPlace ? 3 : 1))
+            #expect(task.goals.count == counts[kind])
             #expect(task.goals.allSatisfy { $0.objects.count == SceneObject.allCases.count })
         }
+        for kind in [ManipulationTask.Kind.grasp, .pickAndPlace] {
+            let task = ManipulationTask(kind: kind, object: .cup, seed: 1)
+            let around = task.goals[0], start = task.initial.objects[0].position
+            #expect(around.held == nil && around.gripper == 0 && around.objects[0] == task.initial.objects[0])
+            #expect(abs(around.endEffector.position.x - start.x) < 1e-12 && abs(around.endEffector.position.y - start.y) < 1e-12)
+            #expect(task.goals[1].held == .cup)
+        }
         let placed = ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 1)
-        #expect(placed.goals[2].held == nil && placed.goals[0].held == .cup)
+        #expect(placed.goals[2].held == nil)
         #expect(abs(placed.goals[2].objects[0].position.x - placed.goalPosition.x) < 1e-12)
     }
 
@@ -43,7 +51,7 @@ import Sim
     @Test func goalArrangementsCanBeShown() {
         let task = ManipulationTask(kind: .grasp, object: .cup, seed: 4)
         let world = World(task: task)
-        world.arrange(task.goals[0])
+        world.arrange(task.goals[1])
         let cup = world.observables.objects[0].position
         #expect(abs(cup.z - task.goalPosition.z) < 0.01)
         #expect(task.success(in: world))

@@ -2,6 +2,10 @@
 ///
 /// `[dx, dy, dz, droll, dpitch, dyaw, gripper]`: metres and radians (Euler angles of the state, see
 /// `PandaKinematics`), gripper 0 open … 1 closed. `World.apply` clips it to its `Limits` before use.
+///
+/// The gripper acts as an open/close switch: from 0.5 up the fingers close until they meet (or squeeze an object with
+/// the grip force), below it they open fully. A continuous command would let a planner match a goal image's fingers
+/// resting on an object with a command that touches it without squeezing, so the object slips when lifted.
 public struct Action: Hashable, Sendable {
     public var translation: SIMD3<Double>
     public var rotation: SIMD3<Double>

@@ -77,7 +77,7 @@ public final class World {
         let tcp = PandaKinematics.tcp(endEffector: arrangement.endEffector)
         let joints = ArmController.inverseKinematics(tcp: tcp, from: PandaKinematics.home)
         let opening = arrangement.held.map { $0.width / 2 + 0.0005 }
-            ?? PandaKinematics.maxFingerTravel * (1 - min(1, max(0, arrangement.gripper)))
+            ?? (arrangement.gripper >= 0.5 ? 0 : PandaKinematics.maxFingerTravel)
         arm.teleport(q: joints, opening: opening)
         for (body, pose) in zip(objectBodies, arrangement.objects) {
             body.pose = pose
@@ -161,13 +161,14 @@ public final class World {
         }
     }
 
-    /// One inner-controller update: joint velocities toward the TCP `target`, fingers toward the gripper command.
+    /// One inner-controller update: joint velocities toward the TCP `target`; the fingers close with the grip force
+    /// when the gripper command is at least 0.5 and open fully below it.
     private func control(target: Pose, feedforward: SIMD3<Double>) {
         arm.readAngles(into: &q)
         PandaKinematics.forward(q, into: &frames)
         controller.jointVelocities(q: q, frames: frames, target: target, feedforward: feedforward, into: &dq)
         arm.drive(dq)
-        arm.driveFingers(toward: PandaKinematics.maxFingerTravel * (1 - gripperCommand), speed: settings.fingerSpeed)
+        arm.driveFingers(toward: gripperCommand >= 0.5 ? 0 : PandaKinematics.maxFingerTravel, speed: settings.fingerSpeed)
     }
 
     private func checkFinite() throws {
