@@ -17,6 +17,7 @@ public enum Baselines {
                          .init("readouts", .int(1), "readout tokens per frame"),
                          .init("chunk", .int(4), "future actions predicted per step"),
                          .init("max_shift", .int(4), "training: largest random image shift in pixels (0: no augmentation)"),
+                         .init("goal_horizon", .int(0), "training: goals at most this many steps ahead (0: any later frame, as Octo)"),
                          .init("seed", .int(0), "initialisation seed of a new policy")])
         ) { p -> any Policy in
             let path = p.string("checkpoint")

@@ -39,6 +39,9 @@ import Testing
             sawStart = sawStart || draw.step == 0
         }
         #expect(sawStart)
+        examples.goalHorizon = 2
+        let near = examples.batch(size: 32, using: &generator).draws
+        #expect(near.allSatisfy { $0.goal > $0.step && $0.goal <= $0.step + 2 })
     }
 
     @Test func normalisationIsTheDatasetMeanAndDeviation() throws {

@@ -13,6 +13,8 @@ public struct OctoBehaviourCloning {
     public var seed: UInt64
     /// Largest augmentation shift in pixels (0 turns augmentation off).
     public var maxShift = 4
+    /// Largest goal distance in steps for hindsight relabelling (0: any later frame).
+    public var goalHorizon = 0
 
     public init(config: OctoConfig, options: OctoTraining.Options, seed: UInt64) {
         (self.config, self.options, self.seed) = (config, options, seed)
@@ -24,7 +26,7 @@ public struct OctoBehaviourCloning {
         (config.patch, config.history, config.width, config.depth) = (p.int("patch"), p.int("history"), p.int("width"), p.int("depth"))
         (config.heads, config.readouts, config.chunk) = (p.int("heads"), p.int("readouts"), p.int("chunk"))
         self.init(config: config, options: options, seed: UInt64(p.int("seed")))
-        maxShift = p.int("max_shift")
+        (maxShift, goalHorizon) = (p.int("max_shift"), p.int("goal_horizon"))
     }
 
     public func run(dataset: Dataset, out: URL, checkpoints: URL, curve: URL, checkpointInterval: TimeInterval = 120,
@@ -37,7 +39,7 @@ public struct OctoBehaviourCloning {
         var reader = dataset.episodes()
         while let episode = try reader.next() { episodes.append(episode) }
         var examples = try OctoExamples(episodes: episodes, config: config, normalization: try OctoNormalization(episodes: episodes))
-        examples.maxShift = maxShift
+        (examples.maxShift, examples.goalHorizon) = (maxShift, goalHorizon)
         var task = try OctoTraining(model: OctoModel(config: config, seed: seed), examples: examples, options: options, exportURL: out)
         progress.note(String(format: "policy/octo: %d episodes read in %.1f s; %d parameters, %d tokens per frame, %d frames, chunk %d",
                              episodes.count, Date().timeIntervalSince(started), task.model.parameterCount, config.tokensPerStep,

@@ -3,7 +3,8 @@ import Tensor
 
 /// Hindsight-relabelled training examples from play episodes: a step `t`, the `history` frames ending at `t`
 /// (frame 0 repeated before the start, as at the start of an evaluation episode), a goal image drawn uniformly from
-/// the frames after `t` in the same episode, and as targets the `chunk` actions starting at each frame of the window.
+/// the frames after `t` in the same episode (at most `goalHorizon` steps after it, when set), and as targets the
+/// `chunk` actions starting at each frame of the window.
 ///
 /// `t` is drawn from `0 ... T − 1 − chunk`, so every target is a recorded action (the last row is padding).
 public struct OctoExamples: Sendable {
@@ -12,6 +13,8 @@ public struct OctoExamples: Sendable {
     public let normalization: OctoNormalization
     /// Largest image shift of the augmentation, pixels (0: no augmentation at all).
     public var maxShift = 4
+    /// Largest distance in steps from `t` to the goal frame (0: any later frame, Octo's uniform relabelling).
+    public var goalHorizon = 0
 
     /// One drawn example: indices into `episodes` and their steps.
     public struct Draw: Equatable, Sendable {
@@ -47,7 +50,8 @@ public struct OctoExamples: Sendable {
         let e = Int(generator.next() % UInt64(episodes.count))
         let steps = episodes[e].steps
         let t = Int(generator.next() % UInt64(steps - config.chunk))
-        let goal = t + 1 + Int(generator.next() % UInt64(steps - 1 - t))
+        let later = goalHorizon > 0 ? min(goalHorizon, steps - 1 - t) : steps - 1 - t
+        let goal = t + 1 + Int(generator.next() % UInt64(later))
         return Draw(episode: e, step: t, goal: goal)
     }
 
