@@ -9,7 +9,7 @@ public enum Baselines {
             id: "policy/octo", summary: "Octo-style goal-image policy: transformer over 2-frame history, readouts, L1 action-chunk head",
             parameters: [.init("checkpoint", .string(""), "a checkpoint written by jepalab posttrain --policy policy/octo (required to act)"),
                          .init("execution", .string("receding"), "receding (first action of each chunk) or average (chunk averaging)"),
-                         .init("patch", .int(8), "patch size in pixels (the goal image is stacked on each frame's channels)"),
+                         .init("patch", .int(16), "patch size in pixels (the goal image is stacked on each frame's channels)"),
                          .init("history", .int(2), "observation frames in the window"),
                          .init("width", .int(128), "transformer width"),
                          .init("depth", .int(4), "transformer blocks"),

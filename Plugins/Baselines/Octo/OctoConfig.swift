@@ -5,7 +5,7 @@ import Foundation
 /// tokens per frame, a transformer of `width` × `depth`, and an action head predicting `chunk` future actions.
 public struct OctoConfig: Codable, Equatable, Sendable {
     public var imageSize = 64
-    public var patch = 8
+    public var patch = 16
     public var history = 2
     public var width = 128
     public var depth = 4
