@@ -3,8 +3,9 @@ import Data
 import Sim
 import Tensor
 
-/// Small hand-made play episodes: frame `t` of episode `e` is filled with the byte `40 e + 4 t` (so a pixel names its
-/// episode and step), actions are seeded random deltas and the state is their running sum.
+/// Small hand-made play episodes: frame `t` of episode `e` is filled with the byte `40 e + 4 t` (so the corner pixel
+/// names its episode and step) and shows a white 4-pixel square placed by `t` and `e`; actions are seeded random
+/// deltas and the state is their running sum.
 enum OctoSynthetic {
     static func value(episode: Int, step: Int) -> UInt8 { UInt8(40 * episode + 4 * step) }
 
@@ -16,7 +17,12 @@ enum OctoSynthetic {
             var frames = [UInt8](), state = [Float](), action = [Float]()
             var s: [Float] = [0.5, 0, 0.2, 0, 0, 0, 0]
             for t in 0..<steps {
-                frames += [UInt8](repeating: value(episode: e, step: t), count: size * size * 3)
+                var frame = [UInt8](repeating: value(episode: e, step: t), count: size * size * 3)
+                let (x0, y0) = (4 + (t % 3) * 3, 4 + (e % 3) * 3)
+                for y in y0..<min(size, y0 + 4) {
+                    for x in x0..<min(size, x0 + 4) { for c in 0..<3 { frame[3 * (y * size + x) + c] = 255 } }
+                }
+                frames += frame
                 state += s
                 let a: [Float] = t + 1 < steps
                     ? (0..<6).map { _ in (generator.nextUnit() - 0.5) * 0.1 } + [generator.nextUnit() < 0.5 ? 0 : 1]

@@ -62,7 +62,7 @@ import Testing
     @Test func readoutsAreSeenOnlyByThemselvesAndFramesOnlyLookBack() {
         let c = OctoSynthetic.config
         let mask = OctoModel.mask(config: c)
-        let n = c.tokensPerStep, readout = c.patchTokens + 1
+        let n = c.tokensPerStep, readout = c.firstReadout
         #expect(mask[readout, readout] && mask[n + readout, 0] && mask[n, readout - 1])
         #expect(!mask[0, readout] && !mask[n, readout] && !mask[n + readout, readout])
         #expect(!mask[0, n] && !mask[readout, n + 1])
@@ -75,7 +75,7 @@ import Testing
         var examples = try OctoExamples(episodes: episodes, config: config, normalization: try OctoNormalization(episodes: episodes))
         examples.maxShift = 0
         var options = OctoTraining.Options(steps: 120)
-        (options.batchSize, options.learningRate) = (16, 3e-3)
+        (options.batchSize, options.learningRate) = (16, 1e-3)
         var task = try OctoTraining(model: OctoModel(config: config, seed: 3), examples: examples, options: options, exportURL: nil)
         var losses = [Double]()
         for s in 0..<options.steps { losses.append(try task.step(s).loss) }

@@ -25,6 +25,7 @@ public struct OctoBehaviourCloning {
         var config = OctoConfig()
         (config.patch, config.history, config.width, config.depth) = (p.int("patch"), p.int("history"), p.int("width"), p.int("depth"))
         (config.heads, config.readouts, config.chunk) = (p.int("heads"), p.int("readouts"), p.int("chunk"))
+        (config.proprio, config.stem) = (p.bool("proprio"), p.string("stem"))
         self.init(config: config, options: options, seed: UInt64(p.int("seed")))
         (maxShift, goalHorizon) = (p.int("max_shift"), p.int("goal_horizon"))
     }

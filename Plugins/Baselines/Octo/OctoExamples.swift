@@ -30,6 +30,10 @@ public struct OctoExamples: Sendable {
         public let states: Tensor
         public let targets: Tensor
         public let draws: [Draw]
+
+        public init(pixels: Tensor, states: Tensor, targets: Tensor, draws: [Draw]) {
+            (self.pixels, self.states, self.targets, self.draws) = (pixels, states, targets, draws)
+        }
     }
 
     public init(episodes: [Episode], config: OctoConfig, normalization: OctoNormalization) throws {
