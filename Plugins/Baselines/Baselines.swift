@@ -9,7 +9,7 @@ public enum Baselines {
             id: "policy/octo", summary: "Octo-style goal-image policy: transformer over 2-frame history, readouts, L1 action-chunk head",
             parameters: [.init("checkpoint", .string(""), "a checkpoint written by jepalab posttrain --policy policy/octo (required to act)"),
                          .init("execution", .string("receding"), "receding (first action of each chunk) or average (chunk averaging)"),
-                         .init("stem", .string("conv"), "frame tokenizer: conv (Octo's small conv stem) or patch (linear patch embedding)"),
+                         .init("stem", .string("patch"), "frame tokenizer: patch (linear patch embedding) or conv (Octo's small conv stem)"),
                          .init("patch", .int(16), "patch size in pixels (the goal image is stacked on each frame's channels)"),
                          .init("history", .int(2), "observation frames in the window"),
                          .init("width", .int(128), "transformer width"),
@@ -17,7 +17,7 @@ public enum Baselines {
                          .init("heads", .int(4), "attention heads"),
                          .init("readouts", .int(1), "readout tokens per frame"),
                          .init("chunk", .int(4), "future actions predicted per step"),
-                         .init("proprio", .bool(false), "a token of the end effector's state per frame (Octo leaves it out)"),
+                         .init("proprio", .bool(true), "a token of the end effector's state per frame (Octo leaves it out; here the policy learns little without it)"),
                          .init("max_shift", .int(4), "training: largest random image shift in pixels (0: no augmentation)"),
                          .init("goal_horizon", .int(0), "training: goals at most this many steps ahead (0: any later frame, as Octo)"),
                          .init("seed", .int(0), "initialisation seed of a new policy")])

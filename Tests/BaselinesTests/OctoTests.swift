@@ -68,10 +68,12 @@ import Testing
         #expect(!mask[0, n] && !mask[readout, n + 1])
     }
 
-    @Test func chunkLossFallsOnATinyDataset() throws {
+    @Test(arguments: [("patch", true), ("conv", false)])
+    func chunkLossFallsOnATinyDataset(stem: String, proprio: Bool) throws {
         // Two episodes of 6 steps: four windows, each with its own chunk to learn (the goal adds nothing here).
         let episodes = try OctoSynthetic.episodes(count: 2, steps: 6)
-        let config = OctoSynthetic.config
+        var config = OctoSynthetic.config
+        (config.stem, config.proprio) = (stem, proprio)
         var examples = try OctoExamples(episodes: episodes, config: config, normalization: try OctoNormalization(episodes: episodes))
         examples.maxShift = 0
         var options = OctoTraining.Options(steps: 120)
@@ -81,7 +83,7 @@ import Testing
         for s in 0..<options.steps { losses.append(try task.step(s).loss) }
         let first = losses.prefix(5).reduce(0, +) / 5, last = losses.suffix(5).reduce(0, +) / 5
         #expect(losses.allSatisfy { $0.isFinite })
-        #expect(last < 0.75 * first, "L1 chunk loss went from \(first) to \(last)")
+        #expect(last < 0.75 * first, "\(stem) stem: L1 chunk loss went from \(first) to \(last)")
     }
 
     @Test func checkpointRoundTripsThroughTheRegistry() throws {

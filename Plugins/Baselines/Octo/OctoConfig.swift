@@ -16,8 +16,8 @@ public struct OctoConfig: Codable, Equatable, Sendable {
     public var mlpRatio = 4
     public var readouts = 1
     public var chunk = 4
-    public var proprio = false
-    public var stem = "conv"
+    public var proprio = true
+    public var stem = "patch"
 
     public init() {}
 
