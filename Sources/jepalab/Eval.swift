@@ -43,12 +43,11 @@ struct Eval: ParsableCommand {
         discussion: """
             With --planner: model-predictive control toward goal images (encoder, predictor, planner), one record \
             per episode in OUT/records, frames in OUT/episodes, the table in OUT/table.md. Trials shard with \
-            --shard i/n; episodes already recorded in OUT are skipped. Without --planner: the scripted --policy.
+            --shard i/n; episodes already recorded in OUT are skipped. Without --planner: the --policy, either the \
+            scripted expert or a trained policy (e.g. octo:checkpoint=PATH, recorded into --out like planning).
             """)
 
-    static let policies = ["expert"]
-
-    @Option(help: "Who acts: \(Eval.policies.joined(separator: ", ")) (the scripted expert uses privileged state).")
+    @Option(help: "Who acts: expert (scripted, privileged state) or a trained policy, e.g. octo:checkpoint=runs/octo.safetensors.")
     var policy = "expert"
 
     @OptionGroup var cells: TaskCells
@@ -82,8 +81,9 @@ struct Eval: ParsableCommand {
             _ = try parseShard()
             guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
         }
-        guard Eval.policies.contains(policy) else {
-            throw ValidationError("unknown policy '\(policy)'; policies: \(Eval.policies.joined(separator: ", "))")
+        if planner == nil && policy != "expert" {
+            guard out != nil else { throw ValidationError("a trained --policy needs --out for its records") }
+            _ = try parseShard()
         }
     }
 
@@ -99,6 +99,7 @@ struct Eval: ParsableCommand {
         if let planner, let encoder, let predictor, let out {
             return try runPlanning(encoder: encoder, predictor: predictor, planner: planner, out: URL(fileURLWithPath: out))
         }
+        if policy != "expert", let out { return try runPolicy(policy, out: URL(fileURLWithPath: out)) }
         let lab = try Lab.named(cells.lab)
         var physicsSteps = 0, episodes = 0
         let totalEpisodes = cells.kinds.count * cells.objects.count * cells.trials
@@ -148,12 +149,30 @@ extension Eval {
                                             trials: cells.trials, seed: cells.seed, names: agent.names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
-        try agent.run(evaluation, in: out, done: { record in
-            if !quiet {
-                print(String(format: "%@ %@ trial %d: %@  final distance %.3f m  %.2f s/action", record.task, record.object,
-                             record.trial, record.success ? "success" : "failure", record.finalDistance, record.secondsPerAction))
-            }
-        })
+        try agent.run(evaluation, in: out, done: printRecord)
+        try writeTable(out)
+    }
+
+    /// A trained policy (`policy/octo:checkpoint=PATH`) toward the same goal images and tasks as planning.
+    func runPolicy(_ text: String, out: URL) throws {
+        let registry = try Catalog.standard()
+        let reference = try ComponentReference(parsing: text, kind: .policy)
+        let agent = try PolicyAgent(policy: StageComponent(id: reference.id, parameters: try reference.overrides(in: registry)),
+                                    registry: registry)
+        var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
+                                            trials: cells.trials, seed: cells.seed, names: agent.names)
+        evaluation.shard = try parseShard()
+        try agent.run(evaluation, in: out, done: printRecord)
+        try writeTable(out)
+    }
+
+    func printRecord(_ record: EpisodeRecord) {
+        guard !quiet else { return }
+        print(String(format: "%@ %@ trial %d: %@  final distance %.3f m  %.3f s/action", record.task, record.object,
+                     record.trial, record.success ? "success" : "failure", record.finalDistance, record.secondsPerAction))
+    }
+
+    func writeTable(_ out: URL) throws {
         let table = EvaluationTable(records: try EvaluationTable.records(in: out))
         try table.markdown.write(to: out.appendingPathComponent("table.md"), atomically: true, encoding: .utf8)
         print(table.markdown, terminator: "")

@@ -14,8 +14,11 @@ struct Posttrain: ParsableCommand {
             command resumes from --out. A NaN or infinite loss stops the run without overwriting the last checkpoint.
             """)
 
-    @Option(help: "The frozen encoder, e.g. encoder/vjepa:checkpoint=ckpt/encoder.safetensors.")
-    var encoder: String
+    @Option(help: "The frozen encoder, e.g. encoder/vjepa:checkpoint=ckpt/encoder.safetensors (not for --policy).")
+    var encoder: String?
+
+    @Option(help: "Train a baseline policy instead, with its shape parameters, e.g. policy/octo or policy/octo:width=192.")
+    var policy: String?
 
     @Option(help: "The predictor and its shape parameters, e.g. ac or ac:pool=4,width=128.")
     var predictor = "ac"
@@ -43,11 +46,15 @@ struct Posttrain: ParsableCommand {
         guard steps >= 1, batch >= 1, checkpointEvery >= 1, logEvery >= 1, learningRate > 0 else {
             throw ValidationError("--steps, --batch, --checkpoint-every and --log-every must be ≥ 1 and --learning-rate > 0")
         }
+        guard (encoder == nil) != (policy == nil) else {
+            throw ValidationError("give either --encoder (to train a predictor) or --policy (to train a baseline policy)")
+        }
     }
 
     func run() throws {
+        if let policy { return try trainPolicy(policy) }
         let registry = try Catalog.standard()
-        let encoderReference = try ComponentReference(parsing: encoder, kind: .encoder)
+        let encoderReference = try ComponentReference(parsing: encoder ?? "", kind: .encoder)
         let encoderComponent = StageComponent(id: encoderReference.id, parameters: try encoderReference.overrides(in: registry))
         let predictorReference = try ComponentReference(parsing: predictor, kind: .predictor)
         let encoderModel: any Encoder = try encoderComponent.make(in: registry)

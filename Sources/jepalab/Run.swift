@@ -23,6 +23,7 @@ struct Run: ParsableCommand {
         .posttrain: PosttrainStage(),
         .baseline: Baselines.stage,
         .evalPlanner: PlannerEvaluationStage(),
+        .evalPolicy: PolicyEvaluationStage(),
         .evalScripted: ScriptedEvaluationStage(),
         .probe: ProbeStage(),
     ]

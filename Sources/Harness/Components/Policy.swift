@@ -2,5 +2,7 @@
 ///
 /// Returns one action `[dx, dy, dz, droll, dpitch, dyaw, gripper]`.
 public protocol Policy {
+    /// The side in pixels of the square camera frames (observation and goal) the policy sees.
+    var imageSize: Int { get }
     mutating func act(_ observation: Observation, goal: Observation) throws -> [Float]
 }

@@ -39,6 +39,18 @@ public struct PlanningEvaluation {
     /// episode (seeded by the trial), `predictor` the predictor for an episode's world. `done` is called after each.
     public func run(in directory: URL, eye: Eye, predictor: @escaping (World) -> any Predictor,
                     makePlanner: (Int) throws -> any Planner, done: (EpisodeRecord) -> Void = { _ in }) throws {
+        try run(in: directory, done: done) { task, trial, frames in
+            var planner = try makePlanner(trial)
+            var episode = MPCEpisode(task: task, lab: lab, eye: eye)
+            episode.horizon = horizon
+            return try episode.run(predictor: predictor, planner: &planner, frames: frames)
+        }
+    }
+
+    /// Runs every episode of this shard not yet recorded in `directory` with `episode(task, trial, frames folder)`
+    /// (a planning or a policy episode) and writes its record; `done` is called after each.
+    public func run(in directory: URL, done: (EpisodeRecord) -> Void = { _ in },
+                    episode: (ManipulationTask, Int, URL) throws -> MPCEpisode.Outcome) throws {
         let records = directory.appendingPathComponent("records")
         try FileManager.default.createDirectory(at: records, withIntermediateDirectories: true)
         for kind in kinds {
@@ -49,10 +61,7 @@ public struct PlanningEvaluation {
                     if FileManager.default.fileExists(atPath: url.path) { continue }
                     let task = self.task(kind: kind, object: object, trial: trial)
                     let framesFolder = "episodes/" + name.replacingOccurrences(of: ".json", with: "")
-                    var planner = try makePlanner(trial)
-                    var episode = MPCEpisode(task: task, lab: lab, eye: eye)
-                    episode.horizon = horizon
-                    let outcome = try episode.run(predictor: predictor, planner: &planner, frames: directory.appendingPathComponent(framesFolder))
+                    let outcome = try episode(task, trial, directory.appendingPathComponent(framesFolder))
                     let record = EpisodeRecord(
                         task: kind.rawValue, object: object.rawValue, lab: lab.name, trial: trial, taskSeed: task.seed,
                         encoder: names.encoder, predictor: names.predictor, planner: names.planner, success: outcome.success,

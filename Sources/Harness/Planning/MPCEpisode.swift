@@ -7,10 +7,10 @@ import Tensor
 /// task's step budget. The planner sees only the energy built from the current frame, state and goal image; the
 /// episode always runs its full budget, and success is judged by the simulator afterwards.
 ///
-/// Pick-and-place plans toward its three sub-goal images (grasped, near the target, placed) on a fixed schedule: goal
-/// `k` of `K` during steps `[k·S/K, (k+1)·S/K)`. A schedule rather than an energy threshold, because energies are not
-/// calibrated across encoders and labs (a threshold would need tuning per encoder, and the privileged distance must not
-/// be used for it).
+/// Pick-and-place plans toward its three sub-goal images (grasped, near the target, placed) on the fixed schedule of
+/// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
+/// across encoders and labs (a threshold would need tuning per encoder, and the privileged distance must not be used
+/// for it).
 public struct MPCEpisode {
     public var task: ManipulationTask
     public var lab: Lab
@@ -34,10 +34,18 @@ public struct MPCEpisode {
         public var energies: [Float] = []
         public var actions: [[Float]] = []
         public var states: [[Float]] = []
+
+        /// Judges the end of the episode in `world` (privileged: success and distances are the simulator's).
+        mutating func judge(_ task: ManipulationTask, in world: World) {
+            success = task.success(in: world)
+            let hand = world.state.position, object = world.observables.objects[task.object.index].position
+            finalHandDistance = ((hand - task.goalPosition) * (hand - task.goalPosition)).sum().squareRoot()
+            finalDistance = task.kind == .reach ? finalHandDistance : ((object - task.goalPosition) * (object - task.goalPosition)).sum().squareRoot()
+        }
     }
 
     /// The sub-goal planned toward at `step`.
-    public func subgoal(at step: Int) -> Int { min(task.goals.count - 1, step * task.goals.count / task.steps) }
+    public func subgoal(at step: Int) -> Int { task.subgoal(at: step) }
 
     /// Runs the episode. `predictor` gives the predictor for the episode's world (the oracle binds to it; a learned
     /// predictor ignores it). Frames (one per step and the final one) and the goal images go to `frames` when given.
@@ -69,11 +77,8 @@ public struct MPCEpisode {
             try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
         }
         if let frames { try PNGSequence.write(eye.frame(world), index: task.steps, to: frames) }
-        outcome.success = task.success(in: world)
+        outcome.judge(task, in: world)
         outcome.secondsPerAction = planning / Double(task.steps)
-        let hand = world.state.position, object = world.observables.objects[task.object.index].position
-        outcome.finalHandDistance = ((hand - task.goalPosition) * (hand - task.goalPosition)).sum().squareRoot()
-        outcome.finalDistance = task.kind == .reach ? outcome.finalHandDistance : ((object - task.goalPosition) * (object - task.goalPosition)).sum().squareRoot()
         return outcome
     }
 }

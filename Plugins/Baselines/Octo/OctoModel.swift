@@ -1,0 +1,94 @@
+import NN
+import Tensor
+
+/// An Octo-style goal-conditioned transformer policy.
+///
+/// Each of the `history` frames is stacked with the goal image on its channels (6 channels, Octo's early goal fusion)
+/// and turned into tokens by a small convolutional stem (`OctoStem`) or by one linear layer per patch; a token of the normalised proprioceptive state
+/// and `readouts` learned readout tokens follow. Tokens get a learned position (patch index) and a learned time
+/// (frame index) embedding. Attention is block-causal over frames, and no token attends to a readout token but the
+/// readout itself, so the readouts only read. The action head maps the mean of a frame's readouts to a chunk of
+/// `chunk` normalised future actions; every frame of the window predicts the chunk starting at its own step.
+public struct OctoModel: Module, Sendable {
+    public let config: OctoConfig
+    /// The frame tokenizer: the conv stem, or a linear patch embedding (one of the two).
+    public var stem: OctoStem?
+    public var patchEmbed: Linear?
+    /// The state token's embedding (only with `proprio`).
+    public var stateEmbed: Linear?
+    public var position: Tensor
+    public var time: Tensor
+    public var readout: Tensor
+    public var transformer: Transformer
+    public var head: MLP
+
+    /// A freshly initialised policy (weights of deviation 0.02, as in ViT and Octo).
+    public init(config: OctoConfig, seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        self.config = config
+        let d = config.width
+        if config.stem == "conv" {
+            stem = OctoStem(imageSize: config.imageSize, patch: config.patch, channels: 6, width: d, using: &generator)
+        } else {
+            patchEmbed = Linear(config.patch * config.patch * 6, d, std: 0.02, using: &generator)
+        }
+        stateEmbed = config.proprio ? Linear(7, d, std: 0.02, using: &generator) : nil
+        position = .randomNormal([config.patchTokens, d], std: 0.02, using: &generator)
+        time = .randomNormal([config.history, 1, d], std: 0.02, using: &generator)
+        readout = .randomNormal([config.readouts, d], std: 0.02, using: &generator)
+        transformer = Transformer(width: d, depth: config.depth, heads: config.heads, mlpRatio: config.mlpRatio, std: 0.02,
+                                  using: &generator)
+        head = MLP(d, hidden: 2 * d, outputs: config.chunk * 7, std: 0.02, using: &generator)
+    }
+
+    /// Normalised action chunks `[B, history, chunk, 7]` from `pixels` `[B, history, S, S, 6]` (frame and goal
+    /// channels, scaled by `OctoInput`) and normalised `states` `[B, history, 7]` (read only with `proprio`).
+    public func callAsFunction(pixels: Tensor, states: Tensor) -> Tensor {
+        let c = config
+        let (b, h, s, p, g, d) = (pixels.shape[0], c.history, c.imageSize, c.patch, c.grid, c.width)
+        precondition(pixels.shape == [b, h, s, s, 6] && states.shape == [b, h, 7],
+                     "OctoModel: pixels \(pixels.shape) and states \(states.shape) do not fit [B, \(h), \(s), \(s), 6] and [B, \(h), 7]")
+        let frameTokens: Tensor
+        if let stem {
+            frameTokens = stem(pixels.reshaped([b * h, s, s, 6])).reshaped([b, h, g * g, d])
+        } else {
+            let patches = pixels.reshaped([b, h, g, p, g, p, 6]).permuted([0, 1, 2, 4, 3, 5, 6]).reshaped([b, h, g * g, p * p * 6])
+            frameTokens = patchEmbed!(patches)
+        }
+        let patchTokens = frameTokens + position + time
+        let readoutTokens = Tensor.zeros([b, h, c.readouts, d]) + readout + time
+        let parts = stateEmbed.map { [patchTokens, $0(states).reshaped([b, h, 1, d]) + time, readoutTokens] } ?? [patchTokens, readoutTokens]
+        let tokens = Tensor.concatenate(parts, alongAxis: 2).reshaped([b, h * c.tokensPerStep, d])
+        let hidden = transformer(tokens, mask: OctoModel.mask(config: c))
+        let readouts = hidden.reshaped([b, h, c.tokensPerStep, d]).slice(alongAxis: 2, c.firstReadout..<c.tokensPerStep)
+        return head(readouts.mean(alongAxis: 2)).reshaped([b, h, c.chunk, 7])
+    }
+
+    /// Block-causal over frames; a readout token is seen only by itself.
+    public static func mask(config c: OctoConfig) -> AttentionMask {
+        let n = c.tokensPerStep
+        return AttentionMask(queries: c.history * n, keys: c.history * n) { q, k in
+            k / n <= q / n && (k % n < c.firstReadout || k == q)
+        }
+    }
+
+    public mutating func visitParameters(prefix: String, _ body: (String, inout Tensor) throws -> Void) rethrows {
+        if var s = stem {
+            try s.visitParameters(prefix: parameterName(prefix, "stem"), body)
+            stem = s
+        }
+        if var embed = patchEmbed {
+            try embed.visitParameters(prefix: parameterName(prefix, "patch_embed"), body)
+            patchEmbed = embed
+        }
+        if var embed = stateEmbed {
+            try embed.visitParameters(prefix: parameterName(prefix, "state_embed"), body)
+            stateEmbed = embed
+        }
+        try body(parameterName(prefix, "position"), &position)
+        try body(parameterName(prefix, "time"), &time)
+        try body(parameterName(prefix, "readout"), &readout)
+        try transformer.visitParameters(prefix: parameterName(prefix, "transformer"), body)
+        try head.visitParameters(prefix: parameterName(prefix, "head"), body)
+    }
+}
