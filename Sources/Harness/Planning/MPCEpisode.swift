@@ -7,7 +7,7 @@ import Tensor
 /// task's step budget. The planner sees only the energy built from the current frame, state and goal image; the
 /// episode always runs its full budget, and success is judged by the simulator afterwards.
 ///
-/// Pick-and-place plans toward its three sub-goal images (grasped, near the target, placed) on the fixed schedule of
+/// Grasp and pick-and-place plan toward their sub-goal images (`ManipulationTask.goals`) on the fixed schedule of
 /// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
 /// across encoders and labs (a threshold would need tuning per encoder, and the privileged distance must not be used
 /// for it).
