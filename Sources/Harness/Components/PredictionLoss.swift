@@ -1,21 +1,23 @@
 import Tensor
 
-extension ACPredictor {
-    /// The paper's post-training loss on clips of `T` frames, in target space (`targets` of the encoder latents).
-    public struct Loss {
-        /// Teacher-forcing L1 plus rollout L1, equal weights.
-        public let total: Tensor
-        /// Frames `1..<T` predicted from the true frames `0..<T−1`.
-        public let teacherForcing: Tensor
-        /// Frames `1...rolloutSteps` predicted from frame 0 alone, each prediction fed back as context.
-        public let rollout: Tensor
-    }
+/// V-JEPA 2-AC's post-training loss of a predictor on clips of `T` frames, in its target space: teacher-forcing L1
+/// plus rollout L1, equal weights. Any `Predictor` trained this way (the latent predictor, the pixel-space
+/// baseline) uses it.
+public struct PredictionLoss {
+    /// Teacher-forcing L1 plus rollout L1.
+    public let total: Tensor
+    /// Frames `1..<T` predicted from the true frames `0..<T−1`.
+    public let teacherForcing: Tensor
+    /// Frames `1...rolloutSteps` predicted from frame 0 alone, each prediction fed back as context.
+    public let rollout: Tensor
+}
 
+extension Predictor {
     /// The loss for `latents` `[B, T, N', D']` (target space), `states` and `actions` `[B, T, 7]`.
-    public func loss(latents: Tensor, states: Tensor, actions: Tensor, rolloutSteps: Int = 2) -> Loss {
+    public func loss(latents: Tensor, states: Tensor, actions: Tensor, rolloutSteps: Int = 2) -> PredictionLoss {
         let steps = latents.shape[1]
         precondition(steps > rolloutSteps && rolloutSteps >= 1,
-                     "ACPredictor.loss: clips of \(steps) frames cannot give \(rolloutSteps) rollout steps")
+                     "Predictor.loss: clips of \(steps) frames cannot give \(rolloutSteps) rollout steps")
         let context = 0..<(steps - 1)
         let forced = predict(latents: latents.slice(alongAxis: 1, context), states: states.slice(alongAxis: 1, context),
                              actions: actions.slice(alongAxis: 1, context))
@@ -28,6 +30,6 @@ extension ACPredictor {
         }
         let rollout = Tensor.l1Loss(rolled.slice(alongAxis: 1, 1..<(rolloutSteps + 1)),
                                     latents.slice(alongAxis: 1, 1..<(rolloutSteps + 1)))
-        return Loss(total: teacherForcing + rollout, teacherForcing: teacherForcing, rollout: rollout)
+        return PredictionLoss(total: teacherForcing + rollout, teacherForcing: teacherForcing, rollout: rollout)
     }
 }
