@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "Planners", "Harness", "NN", "Tensor", "Data", "Render", "Sim"],
                     swiftSettings: optimized),
         .testTarget(name: "PlannersTests", dependencies: ["Planners", "Harness", "Tensor"], swiftSettings: optimized),
+        .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "Harness", "NN", "Tensor", "Data", "Render", "Sim"], swiftSettings: optimized),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders"], swiftSettings: optimized),
         .testTarget(name: "JepalabTests", dependencies: ["jepalab"], swiftSettings: optimized),
     ]

@@ -3,12 +3,13 @@ import Harness
 import NN
 import Tensor
 
-/// Training of `predictor/pixels` as a `TrainingTask`: the same recipe as V-JEPA 2-AC's post-training (8-frame
-/// clips, teacher-forcing L1 plus 2-step rollout L1, AdamW, warmup–constant–decay learning rate, global gradient
-/// clipping), in pixel space. Step `s` trains on `PixelClips.batch(step: s, …)`, so a resumed run is the same run.
+/// Training of `predictor/pixels` as a `TrainingTask`: V-JEPA 2-AC's post-training recipe (8-frame clips,
+/// teacher-forcing plus 2-step rollout loss, AdamW, warmup–constant–decay learning rate, global gradient clipping)
+/// in pixel space, with a squared-error distance by default (`Options.squaredError`). Step `s` trains on
+/// `PixelClips.batch(step: s, …)`, so a resumed run is the same run.
 ///
-/// Logged per step: the loss, its two parts, `copy` (the L1 of predicting that nothing moves, the bar the model
-/// has to clear) and the learning rate.
+/// Logged per step: the loss, its two parts, `copy` (the same distance for predicting that nothing moves, the bar
+/// the teacher-forcing part has to clear) and the learning rate.
 public struct PixelModelTraining: TrainingTask {
     public struct Options: Sendable {
         public var steps: Int
@@ -19,6 +20,10 @@ public struct PixelModelTraining: TrainingTask {
         public var weightDecay: Float = 0.04
         public var clipNorm: Float = 1
         public var seed: UInt64 = 0
+        /// Squared error (the L2 objective generative video models train with) instead of V-JEPA 2-AC's L1. On
+        /// pixel residuals that are zero almost everywhere, L1's sign gradients from the static pixels drown the few
+        /// moving ones and the model stays at "nothing moves"; the squared error weights each pixel by its error.
+        public var squaredError = true
 
         public init(steps: Int) { self.steps = steps }
     }
@@ -52,13 +57,15 @@ public struct PixelModelTraining: TrainingTask {
         let batch = clips.batch(step: step, size: o.batchSize, length: o.clipLength, seed: o.seed)
         let latents = encoder.encodeFrames(batch.frames)
         let frames = model.targets(latents.reshaped([o.batchSize, o.clipLength] + Array(latents.shape.dropFirst())))
+        let distance: (Tensor, Tensor) -> Tensor = o.squaredError ? Tensor.mseLoss : Tensor.l1Loss
         var parts = (tf: Float(0), ar: Float(0))
         let (loss, gradients) = model.valueWithGradient { m in
-            let l = m.loss(latents: frames, states: batch.states, actions: batch.actions, rolloutSteps: o.rolloutSteps)
+            let l = m.loss(latents: frames, states: batch.states, actions: batch.actions, rolloutSteps: o.rolloutSteps,
+                           distance: distance)
             parts = (l.teacherForcing.scalar, l.rollout.scalar)
             return l.total
         }
-        let copy = Tensor.l1Loss(frames.slice(alongAxis: 1, 0..<(o.clipLength - 1)), frames.slice(alongAxis: 1, 1..<o.clipLength))
+        let copy = distance(frames.slice(alongAxis: 1, 0..<(o.clipLength - 1)), frames.slice(alongAxis: 1, 1..<o.clipLength))
         let rate = schedule(step)
         if loss.isFinite {
             var clipped = gradients

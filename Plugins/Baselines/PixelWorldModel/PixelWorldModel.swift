@@ -16,7 +16,8 @@ public struct PixelWorldModel: Module, Predictor, Sendable {
     public var body: StepTransformer
     public var decoder: Linear
 
-    /// A freshly initialised model (weights of deviation 0.02, as in V-JEPA).
+    /// A freshly initialised model (weights of deviation 0.02, as in V-JEPA; the decoder at zero, so an untrained
+    /// model predicts that nothing moves and training starts from the copy baseline).
     public init(config: PixelWorldModelConfig, seed: UInt64) {
         var generator = SeededGenerator(seed: seed)
         self.config = config
@@ -24,6 +25,7 @@ public struct PixelWorldModel: Module, Predictor, Sendable {
                                width: config.width, depth: config.depth, heads: config.heads, mlpRatio: config.mlpRatio,
                                std: 0.02, using: &generator)
         decoder = Linear(config.width, config.frameWidth, std: 0.02, using: &generator)
+        decoder.weight = .zeros([config.frameWidth, config.width])
     }
 
     /// The pixels of each patch of the frame, `[…, N, tubelet · patch² · 3]` → `[…, N, patch² · 3]` in [0, 1]
