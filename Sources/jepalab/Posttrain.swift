@@ -1,4 +1,5 @@
 import ArgumentParser
+import Baselines
 import Data
 import Foundation
 import Harness
@@ -20,7 +21,7 @@ struct Posttrain: ParsableCommand {
     @Option(help: "Train a baseline policy instead, with its shape parameters, e.g. policy/octo or policy/octo:width=192.")
     var policy: String?
 
-    @Option(help: "The predictor and its shape parameters, e.g. ac or ac:pool=4,width=128.")
+    @Option(help: "The predictor and its shape parameters, e.g. ac, ac:pool=4,width=128, or pixels (the pixel-space baseline).")
     var predictor = "ac"
 
     @Option(help: "Dataset folder (with manifest.json).")
@@ -54,6 +55,9 @@ struct Posttrain: ParsableCommand {
     func run() throws {
         if let policy { return try trainPolicy(policy) }
         let registry = try Catalog.standard()
+        if try ComponentReference(parsing: predictor, kind: .predictor).id == PixelWorldModelFile.kind {
+            return try runPixelModel(registry: registry)
+        }
         let encoderReference = try ComponentReference(parsing: encoder ?? "", kind: .encoder)
         let encoderComponent = StageComponent(id: encoderReference.id, parameters: try encoderReference.overrides(in: registry))
         let predictorReference = try ComponentReference(parsing: predictor, kind: .predictor)
@@ -72,6 +76,33 @@ struct Posttrain: ParsableCommand {
             print(String(format: "predictor/ac: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f), %.1f s -> %@",
                          model.parameterCount, last.step, last.loss, last.teacherForcing, last.rollout,
                          Date().timeIntervalSince(start), out))
+        }
+    }
+}
+
+extension Posttrain {
+    /// `--predictor pixels`: the pixel-space world model trained on the frames themselves through `TrainingLoop`
+    /// (states in OUT.checkpoints/, the curve in OUT.curve.csv and .svg); --cache, --checkpoint-every and
+    /// --log-every do not apply.
+    func runPixelModel(registry: Registry) throws {
+        let encoderReference = try ComponentReference(parsing: encoder ?? "", kind: .encoder)
+        let encoderModel: any Encoder = try StageComponent(id: encoderReference.id, parameters: try encoderReference.overrides(in: registry))
+            .make(in: registry)
+        var options = PixelModelTraining.Options(steps: steps)
+        (options.batchSize, options.learningRate, options.seed) = (batch, learningRate, seed)
+        let training = try PixelModelPosttraining(
+            encoder: encoderModel, parameters: try ComponentReference(parsing: predictor, kind: .predictor).parameters(in: registry),
+            options: options)
+        let url = URL(fileURLWithPath: out)
+        let (model, summary) = try training.run(
+            dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: url,
+            checkpoints: CheckpointFolder(directory: url.appendingPathExtension("checkpoints")),
+            curve: url.deletingPathExtension().appendingPathExtension("curve"),
+            progress: TrainingProgress(quiet: quiet, interval: 60), meter: ProgressMeter(label: "loading", mode: quiet ? .quiet : .automatic))
+        if !quiet, let last = summary.lastMetrics {
+            print(String(format: "predictor/pixels: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f, copy %.4f), "
+                         + "%d steps in %.1f s -> %@", model.parameterCount, steps, last.loss, last["teacher_forcing"] ?? .nan,
+                         last["rollout"] ?? .nan, last["copy"] ?? .nan, summary.stepsRun, summary.seconds, out))
         }
     }
 }

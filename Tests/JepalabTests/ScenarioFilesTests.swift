@@ -1,14 +1,11 @@
 import Foundation
 import Testing
 
-/// Every shipped scenario file against the real registry: it plans, or it names what this build lacks yet.
+/// Every shipped scenario file against the real registry: it validates and plans.
 @Suite struct ScenarioFilesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The scenario files that still need a stage or component this build lacks, with what the error names.
-    static let waiting = ["table3.yaml": "predictor/pixels"]
-
-    @Test func everyScenarioFilePassesDryRunOrNamesTheMissingStage() throws {
+    @Test func everyScenarioFilePassesDryRun() throws {
         let folder = ScenarioFilesTests.root.appendingPathComponent("scenarios")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
         #expect(names.contains("quickstart.yaml") && names.count >= 7, "\(names)")
@@ -16,12 +13,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: cache) }
         for name in names {
             let (status, output) = try JEPALabProcess.run(["run", folder.appendingPathComponent(name).path, "--dry-run", "--cache", cache.path])
-            if let missing = ScenarioFilesTests.waiting[name] {
-                #expect(status != 0 && output.contains(missing), "\(name): \(output)")
-            } else {
-                #expect(status == 0 && output.contains("is valid"), "\(name): \(output)")
-                #expect(output.contains("  missing"), "\(name) should list its stages as missing from an empty cache: \(output)")
-            }
+            #expect(status == 0 && output.contains("is valid"), "\(name): \(output)")
+            #expect(output.contains("  missing"), "\(name) should list its stages as missing from an empty cache: \(output)")
         }
     }
 }

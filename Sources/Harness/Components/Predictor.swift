@@ -47,6 +47,10 @@ extension Predictor {
 
 /// State bookkeeping shared by predictors and planners.
 public enum PredictorStates {
+    /// The fixed input scale learned predictors apply to actions: position deltas in units of 7.5 cm, rotation
+    /// deltas in units of 0.25 rad (the default action bounds), the gripper command as is.
+    public static let actionScale = Tensor(shape: [7], scalars: [1 / 0.075, 1 / 0.075, 1 / 0.075, 4, 4, 4, 1])
+
     /// The state after `action`: position and angles add the deltas, the gripper takes the commanded value.
     public static func nextState(_ state: [Float], _ action: [Float]) -> [Float] {
         (0..<6).map { state[$0] + action[$0] } + [action[6]]
