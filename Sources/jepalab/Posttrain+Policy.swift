@@ -16,10 +16,10 @@ extension Posttrain {
         var options = OctoTraining.Options(steps: steps)
         (options.batchSize, options.learningRate, options.seed) = (batch, learningRate, seed)
         let cloning = try OctoBehaviourCloning(parameters: try reference.parameters(in: registry), options: options)
-        let out = URL(fileURLWithPath: self.out)
-        let folder = out.appendingPathExtension("training")
-        let summary = try cloning.run(dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: out, checkpoints: folder,
-                                      curve: folder.appendingPathComponent("curve"), progress: TrainingProgress(quiet: quiet))
+        let files = TrainingFiles(out: URL(fileURLWithPath: self.out))
+        let out = files.out
+        let summary = try cloning.run(dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: out,
+                                      checkpoints: files.checkpoints.directory, curve: files.curve, progress: TrainingProgress(quiet: quiet))
         if !quiet, let last = summary.lastMetrics {
             print(String(format: "policy/octo: %d steps (%d in this run) in %.1f s (%.2f steps/s), final loss %.4f -> %@",
                          steps, summary.stepsRun, summary.seconds, Double(summary.stepsRun) / max(summary.seconds, 1e-9), last.loss,

@@ -11,8 +11,9 @@ struct Posttrain: ParsableCommand {
         abstract: "Train an action-conditioned predictor (predictor/ac) on a frozen encoder's features.",
         discussion: """
             Frames are encoded once per (encoder, dataset) and cached in --cache; training samples 8-frame clips \
-            from the cache. Checkpoints are written atomically every --checkpoint-every steps; rerunning the same \
-            command resumes from --out. A NaN or infinite loss stops the run without overwriting the last checkpoint.
+            from the cache. For OUT = NAME.safetensors, resumable states go to NAME.training/ every \
+            --checkpoint-every seconds and at the end, the loss curve to NAME.loss.csv and .svg; rerunning the same \
+            command resumes. A NaN or infinite loss stops the run and keeps the last good state.
             """)
 
     @Option(help: "The frozen encoder, e.g. encoder/vjepa:checkpoint=ckpt/encoder.safetensors (not for --policy).")
@@ -30,7 +31,7 @@ struct Posttrain: ParsableCommand {
     @Option(help: "Training steps in total (a resumed run continues up to this number).")
     var steps: Int
 
-    @Option(help: "Output checkpoint (.safetensors); its optimizer state goes beside it.")
+    @Option(help: "Output checkpoint NAME.safetensors; resumable states go to NAME.training/.")
     var out: String
 
     @Option(help: "Folder for the latent cache (default: DATA/latents).")
@@ -38,14 +39,13 @@ struct Posttrain: ParsableCommand {
 
     @Option(help: "Clips per batch.") var batch = 16
     @Option(help: "Peak learning rate.") var learningRate: Float = 5e-4
-    @Option(help: "Steps between checkpoints.") var checkpointEvery = 200
-    @Option(help: "Steps between log lines.") var logEvery = 50
+    @Option(help: "Seconds between resumable states (predictor/ac).") var checkpointEvery = 180.0
     @Option(help: "Seed of initialisation and clip sampling.") var seed: UInt64 = 0
     @Flag(help: "No progress or log lines.") var quiet = false
 
     func validate() throws {
-        guard steps >= 1, batch >= 1, checkpointEvery >= 1, logEvery >= 1, learningRate > 0 else {
-            throw ValidationError("--steps, --batch, --checkpoint-every and --log-every must be ≥ 1 and --learning-rate > 0")
+        guard steps >= 1, batch >= 1, checkpointEvery >= 0, learningRate > 0 else {
+            throw ValidationError("--steps and --batch must be ≥ 1, --checkpoint-every ≥ 0 and --learning-rate > 0")
         }
         guard (encoder == nil) != (policy == nil) else {
             throw ValidationError("give either --encoder (to train a predictor) or --policy (to train a baseline policy)")
@@ -64,26 +64,26 @@ struct Posttrain: ParsableCommand {
         let encoderModel: any Encoder = try encoderComponent.make(in: registry)
         var options = ACTraining.Options(steps: steps)
         (options.batchSize, options.learningRate, options.seed) = (batch, learningRate, seed)
-        (options.checkpointEvery, options.logEvery) = (checkpointEvery, logEvery)
         let posttraining = try ACPosttraining(encoder: encoderModel, encoderIdentity: try encoderComponent.identity(),
                                               predictor: try predictorReference.parameters(in: registry), options: options)
         let dataset = try Dataset(directory: URL(fileURLWithPath: data))
         let cacheFolder = cache.map { URL(fileURLWithPath: $0) } ?? dataset.directory.appendingPathComponent("latents")
-        let start = Date()
-        let (model, records) = try posttraining.run(dataset: dataset, latents: cacheFolder, out: URL(fileURLWithPath: out),
-                                                    mode: quiet ? .quiet : .automatic, log: { if !quiet { print($0) } })
-        if let last = records.last, !quiet {
-            print(String(format: "predictor/ac: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f), %.1f s -> %@",
-                         model.parameterCount, last.step, last.loss, last.teacherForcing, last.rollout,
-                         Date().timeIntervalSince(start), out))
+        let files = TrainingFiles(out: URL(fileURLWithPath: out))
+        let (model, summary) = try posttraining.run(
+            dataset: dataset, latents: cacheFolder, out: files.out, checkpoints: files.checkpoints, curve: files.curve,
+            checkpointInterval: checkpointEvery,
+            progress: TrainingProgress(quiet: quiet, interval: 60), meter: ProgressMeter(label: "encoding", mode: quiet ? .quiet : .automatic))
+        if !quiet, let last = summary.lastMetrics {
+            print(String(format: "predictor/ac: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f), %d steps in %.1f s -> %@",
+                         model.parameterCount, steps, last.loss, last["teacher_forcing"] ?? .nan, last["rollout"] ?? .nan,
+                         summary.stepsRun, summary.seconds, out))
         }
     }
 }
 
 extension Posttrain {
     /// `--predictor pixels`: the pixel-space world model trained on the frames themselves through `TrainingLoop`
-    /// (states in OUT.checkpoints/, the curve in OUT.curve.csv and .svg); --cache, --checkpoint-every and
-    /// --log-every do not apply.
+    /// (files as `TrainingFiles` lays them out, a state every 180 s); --cache and --checkpoint-every do not apply.
     func runPixelModel(registry: Registry) throws {
         let encoderReference = try ComponentReference(parsing: encoder ?? "", kind: .encoder)
         let encoderModel: any Encoder = try StageComponent(id: encoderReference.id, parameters: try encoderReference.overrides(in: registry))
@@ -93,11 +93,9 @@ extension Posttrain {
         let training = try PixelModelPosttraining(
             encoder: encoderModel, parameters: try ComponentReference(parsing: predictor, kind: .predictor).parameters(in: registry),
             options: options)
-        let url = URL(fileURLWithPath: out)
+        let files = TrainingFiles(out: URL(fileURLWithPath: out))
         let (model, summary) = try training.run(
-            dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: url,
-            checkpoints: CheckpointFolder(directory: url.appendingPathExtension("checkpoints")),
-            curve: url.deletingPathExtension().appendingPathExtension("curve"),
+            dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: files.out, checkpoints: files.checkpoints, curve: files.curve,
             progress: TrainingProgress(quiet: quiet, interval: 60), meter: ProgressMeter(label: "loading", mode: quiet ? .quiet : .automatic))
         if !quiet, let last = summary.lastMetrics {
             print(String(format: "predictor/pixels: %d parameters, step %d, loss %.4f (teacher forcing %.4f, rollout %.4f, copy %.4f), "

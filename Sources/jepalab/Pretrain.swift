@@ -57,15 +57,15 @@ struct Pretrain: ParsableCommand {
         (config.vit.width, config.vit.depth, config.learningRate, config.progressive) = (width, depth, learningRate, progressive)
         config.emaStart = emaStart
         let pretraining = Pretraining(config: config)
-        let base = URL(fileURLWithPath: out).deletingPathExtension()
+        let files = TrainingFiles(out: URL(fileURLWithPath: out))
         let summary = try pretraining.run(
-            dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: URL(fileURLWithPath: out),
-            checkpoints: base.appendingPathExtension("training"), curve: base.appendingPathExtension("loss"),
+            dataset: try Dataset(directory: URL(fileURLWithPath: data)), out: files.out,
+            checkpoints: files.checkpoints.directory, curve: files.curve,
             checkpointInterval: checkpointEvery, progress: TrainingProgress(quiet: quiet))
         print("wrote \(out) after \(steps) steps (\(summary.stepsRun) in this run, \(String(format: "%.1f", summary.seconds)) s, "
             + "\(String(format: "%.2f", Double(summary.stepsRun) / max(summary.seconds, 1e-9))) steps/s); "
             + "final loss \(summary.lastMetrics.map { String(format: "%.4f", $0.loss) } ?? "–")")
-        if let collapse = try pretraining.collapseReport(curve: base.appendingPathExtension("loss.csv"), final: summary.lastMetrics?["target_std"]) {
+        if let collapse = try pretraining.collapseReport(curve: files.curve.appendingPathExtension("csv"), final: summary.lastMetrics?["target_std"]) {
             print(collapse)
         }
     }

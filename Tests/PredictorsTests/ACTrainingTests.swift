@@ -13,8 +13,7 @@ import Testing
 
     /// Mean L1 on a held-out batch: the model's teacher-forced prediction, and copying the current frame.
     func heldOutErrors(_ model: ACPredictor, _ cache: LatentCache) throws -> (model: Float, copy: Float) {
-        var sampler = try LatentClipSampler(cache: cache, clipLength: 8, batchSize: 32, seed: 1234)
-        let batch = sampler.next()
+        let batch = try LatentClipSampler(cache: cache, clipLength: 8, batchSize: 32, seed: 1234).batch(step: 0)
         let z = model.targets(batch.latents)
         let loss = model.loss(latents: z, states: batch.states, actions: batch.actions)
         let copy = Tensor.l1Loss(z.slice(alongAxis: 1, 0..<7), z.slice(alongAxis: 1, 1..<8))
@@ -24,17 +23,16 @@ import Testing
     @Test func learnsActionConditionedDynamics() throws {
         let train = SyntheticDynamics.cache(episodes: 40, steps: 12, seed: 1)
         let heldOut = SyntheticDynamics.cache(episodes: 10, steps: 12, seed: 2)
-        var model = ACPredictor(config: try SyntheticDynamics.config(), seed: 3)
-        let before = try heldOutErrors(model, heldOut)
+        let before = try heldOutErrors(ACPredictor(config: try SyntheticDynamics.config(), seed: 3), heldOut)
         var options = ACTraining.Options(steps: 400)
         options.batchSize = 8
         options.learningRate = 2e-3
-        options.checkpointEvery = 1000
-        let out = temporary("learn.safetensors")
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: out.appendingPathExtension("optimizer")) }
-        let records = try ACTraining(options: options, out: out).run(&model, cache: train)
+        var training = try ACTraining(predictor: ACPredictor(config: try SyntheticDynamics.config(), seed: 3), cache: train, options: options)
+        let losses = try (0..<400).map { try training.step($0).loss }
+        let model = training.predictor
         let after = try heldOutErrors(model, heldOut)
-        #expect(records.last!.loss < 0.8 * records.first!.loss, "training loss every 50 steps \(records.map(\.loss))")
+        let (first, last) = (losses.prefix(50).reduce(0, +) / 50, losses.suffix(50).reduce(0, +) / 50)
+        #expect(last < 0.8 * first, "mean training loss of the first and last 50 steps: \(first) → \(last)")
         #expect(after.model < 0.5 * before.model, "held-out error \(before.model) → \(after.model)")
         // Better than assuming nothing moves: the model uses the actions.
         #expect(after.model < 0.8 * after.copy, "held-out error \(after.model) vs copying the frame \(after.copy)")
@@ -52,36 +50,35 @@ import Testing
         #expect(error < 0.015, "planned \(plan.scalars) for \(truth): mean position error \(error) (uniform guessing ≈ 0.035)")
     }
 
-    @Test func resumesFromTheCheckpointAndStopsOnNaN() throws {
+    @Test func resumesExactlyAndStopsOnNaN() throws {
         let cache = SyntheticDynamics.cache(episodes: 4, steps: 10, seed: 5)
-        let out = temporary("resume.safetensors")
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: out.appendingPathExtension("optimizer")) }
-        var options = ACTraining.Options(steps: 4)
+        let folder = temporary("resume")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = ACTraining.Options(steps: 6)
         options.batchSize = 2
-        options.checkpointEvery = 2
-        options.logEvery = 1
-        var model = ACPredictor(config: try SyntheticDynamics.config(), seed: 3)
-        _ = try ACTraining(options: options, out: out).run(&model, cache: cache)
-        #expect(try ACPredictorFile.load(from: out).step == 4)
-        options.steps = 6
-        var fresh = ACPredictor(config: try SyntheticDynamics.config(), seed: 9)
-        var lines: [String] = []
-        let records = try ACTraining(options: options, out: out).run(&fresh, cache: cache) { lines.append($0) }
-        #expect(lines.first == "resuming \(out.path) at step 4")
-        #expect(records.map(\.step) == [5, 6])
-        #expect(try ACPredictorFile.load(from: out).step == 6)
+        func run(steps: Int, checkpoints: CheckpointFolder, seed: UInt64) throws -> (ACPredictor, TrainingLoop.Summary) {
+            var task = try ACTraining(predictor: ACPredictor(config: try SyntheticDynamics.config(), seed: seed), cache: cache, options: options)
+            let loop = TrainingLoop(steps: steps, checkpoints: checkpoints, curve: folder.appendingPathComponent("curve-\(steps)"),
+                                    progress: TrainingProgress(quiet: true))
+            let summary = try loop.run(&task)
+            return (task.predictor, summary)
+        }
+        let whole = try run(steps: 6, checkpoints: CheckpointFolder(directory: folder.appendingPathComponent("whole")), seed: 3).0
+        let interrupted = CheckpointFolder(directory: folder.appendingPathComponent("interrupted"))
+        _ = try run(steps: 4, checkpoints: interrupted, seed: 3)
+        let (resumed, summary) = try run(steps: 6, checkpoints: interrupted, seed: 9)
+        #expect(summary.resumedFrom == 4 && summary.stepsRun == 2)
+        #expect(whole.namedParameters.map(\.tensor.scalars) == resumed.namedParameters.map(\.tensor.scalars),
+                "a run resumed at step 4 must end where the uninterrupted run ends")
 
         var bad = cache.episodes
         var latents = bad[0].latents
         latents[3, 0, 0] = .nan
         bad = bad.map { _ in LatentCache.Episode(latents: latents, states: bad[0].states, actions: bad[0].actions) }
-        let other = temporary("nan.safetensors")
-        var nanModel = ACPredictor(config: try SyntheticDynamics.config(), seed: 3)
-        let error = #expect(throws: PosttrainingError.self) {
-            _ = try ACTraining(options: options, out: other).run(&nanModel, cache: LatentCache(key: "nan", episodes: bad))
-        }
+        var nan = try ACTraining(predictor: ACPredictor(config: try SyntheticDynamics.config(), seed: 3),
+                                 cache: LatentCache(key: "nan", episodes: bad), options: options)
+        let error = #expect(throws: PosttrainingError.self) { _ = try nan.step(0) }
         #expect(error?.description.contains("at step 0") == true)
-        #expect(!FileManager.default.fileExists(atPath: other.path))
     }
 
     @Test func latentCacheRoundTripAndKey() throws {

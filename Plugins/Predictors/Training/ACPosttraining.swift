@@ -4,7 +4,8 @@ import Harness
 
 /// Post-training of `predictor/ac` from a dataset and a frozen encoder, as `jepalab posttrain` and the scenario
 /// `posttrain` stage run it: encode the dataset once into a latent cache (reused when present), build the predictor
-/// from its parameters, then train it with `ACTraining` (resuming from `out` when it exists).
+/// from its parameters, train it with `ACTraining` through `TrainingLoop` (resuming from the newest state in
+/// `checkpoints`), and write the final predictor to `out`.
 public struct ACPosttraining {
     public var encoder: any Encoder
     /// The encoder's identity for the latent cache key (its reference and the hashes of its files).
@@ -23,22 +24,25 @@ public struct ACPosttraining {
         self.options = options
     }
 
-    /// Trains on `dataset` with the latent cache in `latents`, writing the checkpoint to `out`; returns the model
-    /// and the logged records of this run. `log` receives the cache and training lines.
-    public func run(dataset: Dataset, latents folder: URL, out: URL, mode: ProgressMeter.Mode,
-                    log: (String) -> Void) throws -> (model: ACPredictor, records: [ACTraining.Record]) {
-        let meter = ProgressMeter(label: "encoding", mode: mode)
+    /// Trains and writes the predictor to `out`; returns it with the loop's summary. The latent cache lives in
+    /// `latents`, the curve goes to `curve` (`.csv`, `.svg`), a resumable state to `checkpoints` every
+    /// `checkpointInterval` seconds.
+    public func run(dataset: Dataset, latents folder: URL, out: URL, checkpoints: CheckpointFolder, curve: URL,
+                    checkpointInterval: TimeInterval = 180, progress: TrainingProgress,
+                    meter: ProgressMeter? = nil) throws -> (model: ACPredictor, summary: TrainingLoop.Summary) {
         let (latents, reused) = try LatentCache.loadOrBuild(
             dataset: dataset, encoder: encoder, encoderIdentity: encoderIdentity, directory: folder, progress: meter)
-        log("latent cache \(reused ? "reused" : "written"): \(LatentCache.url(key: latents.key, in: folder).path) "
-            + "(\(latents.episodes.count) episodes, \(latents.tokensPerFrame) tokens × \(latents.latentWidth))")
+        progress.note("latent cache \(reused ? "reused" : "written"): \(LatentCache.url(key: latents.key, in: folder).path) "
+                      + "(\(latents.episodes.count) episodes, \(latents.tokensPerFrame) tokens × \(latents.latentWidth))")
         let p = predictor
         let config = try ACPredictorConfig(
             encoderTokens: encoder.tokensPerFrame, latentWidth: encoder.latentWidth, pool: p.int("pool"),
             width: p.int("width"), depth: p.int("depth"), heads: p.int("heads"))
-        var model = ACPredictor(config: config, seed: UInt64(p.int("seed")))
-        let training = try ACTraining(options: options, out: out)
-        let records = try training.run(&model, cache: latents, progress: ProgressMeter(label: "posttrain", mode: mode), log: log)
-        return (model, records)
+        var task = try ACTraining(predictor: ACPredictor(config: config, seed: UInt64(p.int("seed"))), cache: latents, options: options)
+        let loop = TrainingLoop(steps: options.steps, checkpoints: checkpoints, curve: curve, checkpointInterval: checkpointInterval,
+                                progress: progress)
+        let summary = try loop.run(&task)
+        try ACPredictorFile.save(task.predictor, step: options.steps, to: out)
+        return (task.predictor, summary)
     }
 }

@@ -1,12 +1,14 @@
+import Sim
 import Tensor
 
-/// Random clips of `clipLength` steps from a latent cache, deterministic for a seed: a uniformly drawn episode and
-/// a uniformly drawn start, `batchSize` at a time.
+/// Random clips of `clipLength` steps from a latent cache: a uniformly drawn episode and a uniformly drawn start,
+/// `batchSize` at a time. The clips of batch `step` depend only on the seed and `step`, so a resumed run sees the
+/// batches an uninterrupted one would.
 public struct LatentClipSampler {
     public let cache: LatentCache
     public let clipLength: Int
     public let batchSize: Int
-    private var generator: SeededGenerator
+    public let seed: UInt64
 
     public init(cache: LatentCache, clipLength: Int, batchSize: Int, seed: UInt64) throws {
         guard clipLength >= 2, batchSize >= 1 else {
@@ -19,11 +21,12 @@ public struct LatentClipSampler {
         self.cache = cache
         self.clipLength = clipLength
         self.batchSize = batchSize
-        generator = SeededGenerator(seed: seed)
+        self.seed = seed
     }
 
-    /// Encoder latents `[B, k, N, D]`, states and actions `[B, k, 7]`.
-    public mutating func next() -> (latents: Tensor, states: Tensor, actions: Tensor) {
+    /// Batch `step`: encoder latents `[B, k, N, D]`, states and actions `[B, k, 7]`.
+    public func batch(step: Int) -> (latents: Tensor, states: Tensor, actions: Tensor) {
+        var generator = SeededGenerator(seed: SeededRandom.derive(seed, UInt64(step)))
         let (n, d) = (cache.tokensPerFrame, cache.latentWidth)
         var latents: [Float] = [], states: [Float] = [], actions: [Float] = []
         latents.reserveCapacity(batchSize * clipLength * n * d)
