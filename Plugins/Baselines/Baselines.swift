@@ -46,7 +46,7 @@ public enum Baselines {
                 throw PlanningError.invalidParameter(
                     "predictor/pixels needs checkpoint=PATH to plan with; train one with jepalab posttrain --predictor pixels")
             }
-            return try PixelWorldModelFile.load(from: URL(fileURLWithPath: path)).model
+            return try PredictorFile<PixelWorldModel>.load(from: URL(fileURLWithPath: path)).model
         }
     }
 

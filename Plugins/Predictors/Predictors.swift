@@ -19,7 +19,7 @@ public enum Predictors {
                 throw PlanningError.invalidParameter(
                     "predictor/ac needs checkpoint=PATH to plan with; train one with jepalab posttrain")
             }
-            return try ACPredictorFile.load(from: URL(fileURLWithPath: path)).predictor
+            return try PredictorFile<ACPredictor>.load(from: URL(fileURLWithPath: path)).model
         }
         try registry.register(ComponentSpec(
             id: "predictor/oracle",

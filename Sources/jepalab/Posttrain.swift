@@ -55,7 +55,7 @@ struct Posttrain: ParsableCommand {
     func run() throws {
         if let policy { return try trainPolicy(policy) }
         let registry = try Catalog.standard()
-        if try ComponentReference(parsing: predictor, kind: .predictor).id == PixelWorldModelFile.kind {
+        if try ComponentReference(parsing: predictor, kind: .predictor).id == PixelWorldModel.kind {
             return try runPixelModel(registry: registry)
         }
         let encoderReference = try ComponentReference(parsing: encoder ?? "", kind: .encoder)

@@ -95,8 +95,8 @@ import Testing
     @Test func checkpointRoundTrip() throws {
         let model = try Self.perturbed(seed: 7)
         let url = SlidingSquare.temporary("ckpt").appendingPathComponent("model.safetensors")
-        try PixelWorldModelFile.save(model, step: 12, to: url)
-        let (loaded, step) = try PixelWorldModelFile.load(from: url)
+        try PredictorFile.save(model, step: 12, to: url)
+        let (loaded, step) = try PredictorFile<PixelWorldModel>.load(from: url)
         #expect(step == 12 && loaded.config == model.config)
         let (z, s, a) = inputs(batch: 1, steps: 2, seed: 8)
         #expect(loaded.predict(latents: z, states: s, actions: a).scalars == model.predict(latents: z, states: s, actions: a).scalars)

@@ -72,8 +72,8 @@ import Testing
         let model = ACPredictor(config: config, seed: 1)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ac-\(UUID().uuidString).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
-        try ACPredictorFile.save(model, step: 17, to: url)
-        let (loaded, step) = try ACPredictorFile.load(from: url)
+        try PredictorFile.save(model, step: 17, to: url)
+        let (loaded, step) = try PredictorFile<ACPredictor>.load(from: url)
         #expect(step == 17 && loaded.config == config)
         let (z, s, a) = inputs(batch: 1, steps: 2, config: config, seed: 6)
         #expect(loaded.predict(latents: z, states: s, actions: a).scalars == model.predict(latents: z, states: s, actions: a).scalars)

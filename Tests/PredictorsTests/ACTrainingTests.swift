@@ -29,7 +29,7 @@ import Testing
         options.learningRate = 2e-3
         var training = try ACTraining(predictor: ACPredictor(config: try SyntheticDynamics.config(), seed: 3), cache: train, options: options)
         let losses = try (0..<400).map { try training.step($0).loss }
-        let model = training.predictor
+        let model = training.model
         let after = try heldOutErrors(model, heldOut)
         let (first, last) = (losses.prefix(50).reduce(0, +) / 50, losses.suffix(50).reduce(0, +) / 50)
         #expect(last < 0.8 * first, "mean training loss of the first and last 50 steps: \(first) → \(last)")
@@ -61,7 +61,7 @@ import Testing
             let loop = TrainingLoop(steps: steps, checkpoints: checkpoints, curve: folder.appendingPathComponent("curve-\(steps)"),
                                     progress: TrainingProgress(quiet: true))
             let summary = try loop.run(&task)
-            return (task.predictor, summary)
+            return (task.model, summary)
         }
         let whole = try run(steps: 6, checkpoints: CheckpointFolder(directory: folder.appendingPathComponent("whole")), seed: 3).0
         let interrupted = CheckpointFolder(directory: folder.appendingPathComponent("interrupted"))
@@ -77,8 +77,8 @@ import Testing
         bad = bad.map { _ in LatentCache.Episode(latents: latents, states: bad[0].states, actions: bad[0].actions) }
         var nan = try ACTraining(predictor: ACPredictor(config: try SyntheticDynamics.config(), seed: 3),
                                  cache: LatentCache(key: "nan", episodes: bad), options: options)
-        let error = #expect(throws: PosttrainingError.self) { _ = try nan.step(0) }
-        #expect(error?.description.contains("at step 0") == true)
+        let error = #expect(throws: TrainingError.self) { _ = try nan.step(0) }
+        #expect(error?.description.contains("step 0") == true)
     }
 
     @Test func latentCacheRoundTripAndKey() throws {

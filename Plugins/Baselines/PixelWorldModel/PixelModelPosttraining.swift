@@ -14,8 +14,8 @@ public struct PixelModelPosttraining {
     public var options: PixelModelTraining.Options
 
     public init(encoder: any Encoder, parameters: Parameters, options: PixelModelTraining.Options) throws {
-        guard parameters.componentID == PixelWorldModelFile.kind else {
-            throw TrainingError.invalid("pixel-model training trains \(PixelWorldModelFile.kind); got \(parameters.componentID)")
+        guard parameters.componentID == PixelWorldModel.kind else {
+            throw TrainingError.invalid("pixel-model training trains \(PixelWorldModel.kind); got \(parameters.componentID)")
         }
         (self.encoder, self.parameters, self.options) = (encoder, parameters, options)
     }
@@ -42,7 +42,7 @@ public struct PixelModelPosttraining {
         var task = try PixelModelTraining(model: model, encoder: encoder, clips: clips, options: options)
         let loop = TrainingLoop(steps: options.steps, checkpoints: checkpoints, curve: curve, progress: progress)
         let summary = try loop.run(&task)
-        try PixelWorldModelFile.save(task.model, step: options.steps, to: out)
+        try PredictorFile.save(task.model, step: options.steps, to: out)
         return (task.model, summary)
     }
 

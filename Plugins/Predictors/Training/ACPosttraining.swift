@@ -16,7 +16,7 @@ public struct ACPosttraining {
 
     public init(encoder: any Encoder, encoderIdentity: String, predictor: Parameters, options: ACTraining.Options) throws {
         guard predictor.componentID == "predictor/ac" else {
-            throw PosttrainingError.invalid("post-training trains predictor/ac; got \(predictor.componentID)")
+            throw TrainingError.invalid("post-training trains predictor/ac; got \(predictor.componentID)")
         }
         self.encoder = encoder
         self.encoderIdentity = encoderIdentity
@@ -42,7 +42,7 @@ public struct ACPosttraining {
         let loop = TrainingLoop(steps: options.steps, checkpoints: checkpoints, curve: curve, checkpointInterval: checkpointInterval,
                                 progress: progress)
         let summary = try loop.run(&task)
-        try ACPredictorFile.save(task.predictor, step: options.steps, to: out)
-        return (task.predictor, summary)
+        try PredictorFile.save(task.model, step: options.steps, to: out)
+        return (task.model, summary)
     }
 }

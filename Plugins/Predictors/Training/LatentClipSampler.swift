@@ -1,3 +1,4 @@
+import Harness
 import Sim
 import Tensor
 
@@ -12,10 +13,10 @@ public struct LatentClipSampler {
 
     public init(cache: LatentCache, clipLength: Int, batchSize: Int, seed: UInt64) throws {
         guard clipLength >= 2, batchSize >= 1 else {
-            throw PosttrainingError.invalid("clip length must be ≥ 2 and batch size ≥ 1, got \(clipLength) and \(batchSize)")
+            throw TrainingError.invalid("clip length must be ≥ 2 and batch size ≥ 1, got \(clipLength) and \(batchSize)")
         }
         if let short = cache.episodes.firstIndex(where: { $0.steps < clipLength }) {
-            throw PosttrainingError.invalid(
+            throw TrainingError.invalid(
                 "episode \(short) of the latent cache has \(cache.episodes[short].steps) steps, fewer than the clip length \(clipLength)")
         }
         self.cache = cache

@@ -17,8 +17,8 @@ extension Predictors {
             _ = try task.step(step)
             step += 1
         }
-        let batch = task.sampler.batch(step: 0)
-        let model = task.predictor
+        let batch = try LatentClipSampler(cache: cache, clipLength: 8, batchSize: 16, seed: 0).batch(step: 0)
+        let model = task.model
         let forward = Bench.medianSeconds(repeats: repeats) {
             _ = model.predict(latents: model.targets(batch.latents), states: batch.states, actions: batch.actions)
         }
