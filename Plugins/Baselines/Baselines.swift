@@ -18,6 +18,8 @@ public enum Baselines {
                          .init("readouts", .int(1), "readout tokens per frame"),
                          .init("chunk", .int(4), "future actions predicted per step"),
                          .init("proprio", .bool(true), "a token of the end effector's state per frame (Octo leaves it out; here the policy learns little without it)"),
+                         .init("goal_difference", .bool(true), "also stack goal − frame on the channels (9 instead of 6)"),
+                         .init("loss", .string("mse"), "training: chunk loss, mse (conditional mean) or l1 (conditional median)"),
                          .init("max_shift", .int(4), "training: largest random image shift in pixels (0: no augmentation)"),
                          .init("goal_horizon", .int(0), "training: goals at most this many steps ahead (0: any later frame, as Octo)"),
                          .init("seed", .int(0), "initialisation seed of a new policy")])

@@ -25,7 +25,13 @@ public struct OctoBehaviourCloning {
         var config = OctoConfig()
         (config.patch, config.history, config.width, config.depth) = (p.int("patch"), p.int("history"), p.int("width"), p.int("depth"))
         (config.heads, config.readouts, config.chunk) = (p.int("heads"), p.int("readouts"), p.int("chunk"))
-        (config.proprio, config.stem) = (p.bool("proprio"), p.string("stem"))
+        (config.proprio, config.stem, config.goalDifference) = (p.bool("proprio"), p.string("stem"), p.bool("goal_difference"))
+        guard let loss = OctoTraining.Loss(rawValue: p.string("loss")) else {
+            throw OctoError.invalid("policy/octo: loss '\(p.string("loss"))' is not one of "
+                                    + OctoTraining.Loss.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var options = options
+        options.loss = loss
         self.init(config: config, options: options, seed: UInt64(p.int("seed")))
         (maxShift, goalHorizon) = (p.int("max_shift"), p.int("goal_horizon"))
     }
