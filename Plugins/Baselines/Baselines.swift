@@ -21,6 +21,7 @@ public enum Baselines {
                          .init("goal_difference", .bool(true), "also stack goal − frame on the channels (9 instead of 6)"),
                          .init("loss", .string("mse"), "training: chunk loss, mse (conditional mean) or l1 (conditional median)"),
                          .init("max_shift", .int(4), "training: largest random image shift in pixels (0: no augmentation)"),
+                         .init("colour_jitter", .double(1), "training: width of the colour augmentation (1: brightness ±0.1, contrast ±0.2, gains ±0.1)"),
                          .init("goal_horizon", .int(0), "training: goals at most this many steps ahead (0: any later frame, as Octo)"),
                          .init("seed", .int(0), "initialisation seed of a new policy")])
         ) { p -> any Policy in

@@ -13,6 +13,8 @@ public struct OctoExamples: Sendable {
     public let normalization: OctoNormalization
     /// Largest image shift of the augmentation, pixels (0: no augmentation at all).
     public var maxShift = 4
+    /// Width of the colour augmentation's ranges, relative to `OctoInput.Augmentation.random`'s defaults.
+    public var colourJitter: Float = 1
     /// Largest distance in steps from `t` to the goal frame (0: any later frame, Octo's uniform relabelling).
     public var goalHorizon = 0
 
@@ -71,7 +73,7 @@ public struct OctoExamples: Sendable {
             let episode = episodes[d.episode]
             let window = (0..<h).map { max(0, d.step - h + 1 + $0) }
             let frameBytes = s * s * 3
-            let augmentation = maxShift > 0 ? OctoInput.Augmentation.random(maxShift: maxShift, using: &generator) : .none
+            let augmentation = maxShift > 0 ? OctoInput.Augmentation.random(maxShift: maxShift, colour: colourJitter, using: &generator) : .none
             OctoInput.append(frames: window.map { episode.frames[($0 * frameBytes)..<(($0 + 1) * frameBytes)] },
                              goal: episode.frames[(d.goal * frameBytes)..<((d.goal + 1) * frameBytes)], size: s,
                              difference: config.goalDifference, augmentation: augmentation, to: &pixels)

@@ -15,15 +15,16 @@ public enum OctoInput {
 
         public static let none = Augmentation()
 
-        /// Shifts up to `maxShift` pixels, brightness ±0.1, contrast 0.8–1.2, per-channel gain 0.9–1.1.
-        public static func random(maxShift: Int, using generator: inout SeededGenerator) -> Augmentation {
+        /// Shifts up to `maxShift` pixels; at `colour` 1 brightness ±0.1, contrast 0.8–1.2 and per-channel gain
+        /// 0.9–1.1, each range `colour` times as wide (contrast and gains kept ≥ 0.1).
+        public static func random(maxShift: Int, colour: Float = 1, using generator: inout SeededGenerator) -> Augmentation {
             var a = Augmentation()
             let span = 2 * maxShift + 1
             a.dx = Int(generator.next() % UInt64(span)) - maxShift
             a.dy = Int(generator.next() % UInt64(span)) - maxShift
-            a.brightness = (generator.nextUnit() - 0.5) * 0.2
-            a.contrast = 0.8 + generator.nextUnit() * 0.4
-            a.gains = (0..<3).map { _ in 0.9 + generator.nextUnit() * 0.2 }
+            a.brightness = (generator.nextUnit() - 0.5) * 0.2 * colour
+            a.contrast = max(0.1, 1 + (generator.nextUnit() - 0.5) * 0.4 * colour)
+            a.gains = (0..<3).map { _ in max(0.1, 1 + (generator.nextUnit() - 0.5) * 0.2 * colour) }
             return a
         }
     }
