@@ -14,9 +14,9 @@ public struct OctoBehaviourCloning {
     /// Largest augmentation shift in pixels (0 turns augmentation off).
     public var maxShift = 4
     /// Largest goal distance in steps for hindsight relabelling (0: any later frame).
-    public var goalHorizon = 0
+    public var goalHorizon = 4
     /// Width of the colour augmentation (1: brightness ±0.1, contrast 0.8–1.2, gains 0.9–1.1).
-    public var colourJitter: Float = 1
+    public var colourJitter: Float = 3
 
     public init(config: OctoConfig, options: OctoTraining.Options, seed: UInt64) {
         (self.config, self.options, self.seed) = (config, options, seed)

@@ -16,7 +16,7 @@ public struct OctoConfig: Codable, Equatable, Sendable {
     public var mlpRatio = 4
     public var readouts = 1
     public var chunk = 4
-    public var proprio = true
+    public var proprio = false
     public var stem = "patch"
     /// Also stack the goal's difference to the frame (goal − frame) on the channels: 9 channels instead of 6.
     public var goalDifference = true
