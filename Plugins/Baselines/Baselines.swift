@@ -17,9 +17,12 @@ public enum Baselines {
                          .init("heads", .int(4), "attention heads"),
                          .init("readouts", .int(1), "readout tokens per frame"),
                          .init("chunk", .int(4), "future actions predicted per step"),
-                         .init("proprio", .bool(true), "a token of the end effector's state per frame (Octo leaves it out; here the policy learns little without it)"),
+                         .init("proprio", .bool(false), "a token of the end effector's state per frame (off, as Octo)"),
+                         .init("goal_difference", .bool(true), "also stack goal − frame on the channels (9 instead of 6)"),
+                         .init("loss", .string("mse"), "training: chunk loss, mse (conditional mean) or l1 (conditional median)"),
                          .init("max_shift", .int(4), "training: largest random image shift in pixels (0: no augmentation)"),
-                         .init("goal_horizon", .int(0), "training: goals at most this many steps ahead (0: any later frame, as Octo)"),
+                         .init("colour_jitter", .double(3), "training: width of the colour augmentation (1: brightness ±0.1, contrast ±0.2, gains ±0.1)"),
+                         .init("goal_horizon", .int(4), "training: goals 1 to this many steps ahead (0: any later frame, Octo's uniform relabelling)"),
                          .init("seed", .int(0), "initialisation seed of a new policy")])
         ) { p -> any Policy in
             let path = p.string("checkpoint")

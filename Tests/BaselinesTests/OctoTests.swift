@@ -19,7 +19,7 @@ import Testing
         examples.maxShift = 0
         var generator = SeededGenerator(seed: 7)
         let batch = examples.batch(size: 64, using: &generator)
-        let perFrame = 16 * 16 * 6, perExample = config.history * perFrame
+        let perFrame = 16 * 16 * config.channels, perExample = config.history * perFrame
         var sawStart = false
         for (i, draw) in batch.draws.enumerated() {
             #expect(draw.goal > draw.step && draw.goal < 8)
@@ -30,6 +30,8 @@ import Testing
                 // Channels 0–2 are the observation frame, 3–5 the goal image: both from episode draw.episode.
                 #expect(byte(batch.pixels.scalars[base]) == Int(OctoSynthetic.value(episode: draw.episode, step: frameStep)))
                 #expect(byte(batch.pixels.scalars[base + 3]) == Int(OctoSynthetic.value(episode: draw.episode, step: draw.goal)))
+                // Channels 6–8: goal − frame.
+                #expect(abs(batch.pixels.scalars[base + 6] - (batch.pixels.scalars[base + 3] - batch.pixels.scalars[base])) < 1e-5)
                 // The targets are the recorded actions from the frame's step on, normalised.
                 let recorded = Array(episodes[draw.episode].action[(frameStep * 7)..<((frameStep + config.chunk) * 7)])
                 let target = Array(batch.targets.scalars[((i * config.history + h) * config.chunk * 7)...].prefix(config.chunk * 7))

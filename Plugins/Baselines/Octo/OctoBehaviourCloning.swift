@@ -14,7 +14,9 @@ public struct OctoBehaviourCloning {
     /// Largest augmentation shift in pixels (0 turns augmentation off).
     public var maxShift = 4
     /// Largest goal distance in steps for hindsight relabelling (0: any later frame).
-    public var goalHorizon = 0
+    public var goalHorizon = 4
+    /// Width of the colour augmentation (1: brightness ±0.1, contrast 0.8–1.2, gains 0.9–1.1).
+    public var colourJitter: Float = 3
 
     public init(config: OctoConfig, options: OctoTraining.Options, seed: UInt64) {
         (self.config, self.options, self.seed) = (config, options, seed)
@@ -25,9 +27,15 @@ public struct OctoBehaviourCloning {
         var config = OctoConfig()
         (config.patch, config.history, config.width, config.depth) = (p.int("patch"), p.int("history"), p.int("width"), p.int("depth"))
         (config.heads, config.readouts, config.chunk) = (p.int("heads"), p.int("readouts"), p.int("chunk"))
-        (config.proprio, config.stem) = (p.bool("proprio"), p.string("stem"))
+        (config.proprio, config.stem, config.goalDifference) = (p.bool("proprio"), p.string("stem"), p.bool("goal_difference"))
+        guard let loss = OctoTraining.Loss(rawValue: p.string("loss")) else {
+            throw OctoError.invalid("policy/octo: loss '\(p.string("loss"))' is not one of "
+                                    + OctoTraining.Loss.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var options = options
+        options.loss = loss
         self.init(config: config, options: options, seed: UInt64(p.int("seed")))
-        (maxShift, goalHorizon) = (p.int("max_shift"), p.int("goal_horizon"))
+        (maxShift, goalHorizon, colourJitter) = (p.int("max_shift"), p.int("goal_horizon"), Float(p.double("colour_jitter")))
     }
 
     public func run(dataset: Dataset, out: URL, checkpoints: URL, curve: URL, checkpointInterval: TimeInterval = 120,
@@ -40,7 +48,7 @@ public struct OctoBehaviourCloning {
         var reader = dataset.episodes()
         while let episode = try reader.next() { episodes.append(episode) }
         var examples = try OctoExamples(episodes: episodes, config: config, normalization: try OctoNormalization(episodes: episodes))
-        (examples.maxShift, examples.goalHorizon) = (maxShift, goalHorizon)
+        (examples.maxShift, examples.goalHorizon, examples.colourJitter) = (maxShift, goalHorizon, colourJitter)
         var task = try OctoTraining(model: OctoModel(config: config, seed: seed), examples: examples, options: options, exportURL: out)
         progress.note(String(format: "policy/octo: %d episodes read in %.1f s; %d parameters, %d tokens per frame, %d frames, chunk %d",
                              episodes.count, Date().timeIntervalSince(started), task.model.parameterCount, config.tokensPerStep,

@@ -16,17 +16,21 @@ public struct OctoConfig: Codable, Equatable, Sendable {
     public var mlpRatio = 4
     public var readouts = 1
     public var chunk = 4
-    public var proprio = true
+    public var proprio = false
     public var stem = "patch"
+    /// Also stack the goal's difference to the frame (goal − frame) on the channels: 9 channels instead of 6.
+    public var goalDifference = true
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case imageSize = "image_size", patch, history, width, depth, heads, mlpRatio = "mlp_ratio", readouts, chunk, proprio, stem
+        case imageSize = "image_size", patch, history, width, depth, heads, mlpRatio = "mlp_ratio", readouts, chunk, proprio, stem, goalDifference = "goal_difference"
     }
 
     public static let stems = ["conv", "patch"]
 
+    /// Input channels per frame: the frame's, the goal's, and with `goalDifference` their difference.
+    public var channels: Int { goalDifference ? 9 : 6 }
     /// Patches per side of a frame.
     public var grid: Int { imageSize / patch }
     /// Patch tokens per frame.

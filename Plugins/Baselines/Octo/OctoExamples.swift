@@ -13,6 +13,8 @@ public struct OctoExamples: Sendable {
     public let normalization: OctoNormalization
     /// Largest image shift of the augmentation, pixels (0: no augmentation at all).
     public var maxShift = 4
+    /// Width of the colour augmentation's ranges, relative to `OctoInput.Augmentation.random`'s defaults.
+    public var colourJitter: Float = 1
     /// Largest distance in steps from `t` to the goal frame (0: any later frame, Octo's uniform relabelling).
     public var goalHorizon = 0
 
@@ -23,7 +25,7 @@ public struct OctoExamples: Sendable {
         public let goal: Int
     }
 
-    /// A batch: `pixels` `[B, history, S, S, 6]`, `states` `[B, history, 7]` and `targets` `[B, history, chunk, 7]`,
+    /// A batch: `pixels` `[B, history, S, S, channels]`, `states` `[B, history, 7]` and `targets` `[B, history, chunk, 7]`,
     /// states and targets normalised.
     public struct Batch {
         public let pixels: Tensor
@@ -63,7 +65,7 @@ public struct OctoExamples: Sendable {
     public func batch(size: Int, using generator: inout SeededGenerator) -> Batch {
         let (h, s, k) = (config.history, config.imageSize, config.chunk)
         var pixels = [Float](), states = [Float](), targets = [Float]()
-        pixels.reserveCapacity(size * h * s * s * 6)
+        pixels.reserveCapacity(size * h * s * s * config.channels)
         var draws = [Draw]()
         for _ in 0..<size {
             let d = draw(using: &generator)
@@ -71,16 +73,16 @@ public struct OctoExamples: Sendable {
             let episode = episodes[d.episode]
             let window = (0..<h).map { max(0, d.step - h + 1 + $0) }
             let frameBytes = s * s * 3
-            let augmentation = maxShift > 0 ? OctoInput.Augmentation.random(maxShift: maxShift, using: &generator) : .none
+            let augmentation = maxShift > 0 ? OctoInput.Augmentation.random(maxShift: maxShift, colour: colourJitter, using: &generator) : .none
             OctoInput.append(frames: window.map { episode.frames[($0 * frameBytes)..<(($0 + 1) * frameBytes)] },
                              goal: episode.frames[(d.goal * frameBytes)..<((d.goal + 1) * frameBytes)], size: s,
-                             augmentation: augmentation, to: &pixels)
+                             difference: config.goalDifference, augmentation: augmentation, to: &pixels)
             for t in window {
                 states += normalization.normalized(states: Array(episode.state[(t * 7)..<(t * 7 + 7)]))
                 targets += normalization.normalized(actions: Array(episode.action[(t * 7)..<(t * 7 + k * 7)]))
             }
         }
-        return Batch(pixels: Tensor(shape: [size, h, s, s, 6], scalars: pixels), states: Tensor(shape: [size, h, 7], scalars: states),
+        return Batch(pixels: Tensor(shape: [size, h, s, s, config.channels], scalars: pixels), states: Tensor(shape: [size, h, 7], scalars: states),
                      targets: Tensor(shape: [size, h, k, 7], scalars: targets), draws: draws)
     }
 }

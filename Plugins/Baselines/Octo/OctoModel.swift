@@ -3,7 +3,8 @@ import Tensor
 
 /// An Octo-style goal-conditioned transformer policy.
 ///
-/// Each of the `history` frames is stacked with the goal image on its channels (6 channels, Octo's early goal fusion)
+/// Each of the `history` frames is stacked with the goal image on its channels (Octo's early goal fusion; with
+/// `goalDifference` also with goal − frame, 9 channels)
 /// and turned into tokens by a small convolutional stem (`OctoStem`) or by one linear layer per patch; a token of the normalised proprioceptive state
 /// and `readouts` learned readout tokens follow. Tokens get a learned position (patch index) and a learned time
 /// (frame index) embedding. Attention is block-causal over frames, and no token attends to a readout token but the
@@ -28,9 +29,9 @@ public struct OctoModel: Module, Sendable {
         self.config = config
         let d = config.width
         if config.stem == "conv" {
-            stem = OctoStem(imageSize: config.imageSize, patch: config.patch, channels: 6, width: d, using: &generator)
+            stem = OctoStem(imageSize: config.imageSize, patch: config.patch, channels: config.channels, width: d, using: &generator)
         } else {
-            patchEmbed = Linear(config.patch * config.patch * 6, d, std: 0.02, using: &generator)
+            patchEmbed = Linear(config.patch * config.patch * config.channels, d, std: 0.02, using: &generator)
         }
         stateEmbed = config.proprio ? Linear(7, d, std: 0.02, using: &generator) : nil
         position = .randomNormal([config.patchTokens, d], std: 0.02, using: &generator)
@@ -41,18 +42,18 @@ public struct OctoModel: Module, Sendable {
         head = MLP(d, hidden: 2 * d, outputs: config.chunk * 7, std: 0.02, using: &generator)
     }
 
-    /// Normalised action chunks `[B, history, chunk, 7]` from `pixels` `[B, history, S, S, 6]` (frame and goal
-    /// channels, scaled by `OctoInput`) and normalised `states` `[B, history, 7]` (read only with `proprio`).
+    /// Normalised action chunks `[B, history, chunk, 7]` from `pixels` `[B, history, S, S, channels]` (frame,
+    /// goal and difference channels, scaled by `OctoInput`) and normalised `states` `[B, history, 7]` (read only with `proprio`).
     public func callAsFunction(pixels: Tensor, states: Tensor) -> Tensor {
         let c = config
-        let (b, h, s, p, g, d) = (pixels.shape[0], c.history, c.imageSize, c.patch, c.grid, c.width)
-        precondition(pixels.shape == [b, h, s, s, 6] && states.shape == [b, h, 7],
-                     "OctoModel: pixels \(pixels.shape) and states \(states.shape) do not fit [B, \(h), \(s), \(s), 6] and [B, \(h), 7]")
+        let (b, h, s, p, g, d, ch) = (pixels.shape[0], c.history, c.imageSize, c.patch, c.grid, c.width, c.channels)
+        precondition(pixels.shape == [b, h, s, s, ch] && states.shape == [b, h, 7],
+                     "OctoModel: pixels \(pixels.shape) and states \(states.shape) do not fit [B, \(h), \(s), \(s), \(ch)] and [B, \(h), 7]")
         let frameTokens: Tensor
         if let stem {
-            frameTokens = stem(pixels.reshaped([b * h, s, s, 6])).reshaped([b, h, g * g, d])
+            frameTokens = stem(pixels.reshaped([b * h, s, s, ch])).reshaped([b, h, g * g, d])
         } else {
-            let patches = pixels.reshaped([b, h, g, p, g, p, 6]).permuted([0, 1, 2, 4, 3, 5, 6]).reshaped([b, h, g * g, p * p * 6])
+            let patches = pixels.reshaped([b, h, g, p, g, p, ch]).permuted([0, 1, 2, 4, 3, 5, 6]).reshaped([b, h, g * g, p * p * ch])
             frameTokens = patchEmbed!(patches)
         }
         let patchTokens = frameTokens + position + time

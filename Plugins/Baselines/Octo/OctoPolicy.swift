@@ -29,9 +29,10 @@ public struct OctoPolicy: Policy, Sendable {
     public func predict(frames window: [RGBImage], states: [[Float]], goal: RGBImage) -> [[Float]] {
         let c = model.config
         var pixels = [Float]()
-        pixels.reserveCapacity(c.history * c.imageSize * c.imageSize * 6)
-        OctoInput.append(frames: window.map { $0.pixels[...] }, goal: goal.pixels[...], size: c.imageSize, augmentation: .none, to: &pixels)
-        let output = model(pixels: Tensor(shape: [1, c.history, c.imageSize, c.imageSize, 6], scalars: pixels),
+        pixels.reserveCapacity(c.history * c.imageSize * c.imageSize * c.channels)
+        OctoInput.append(frames: window.map { $0.pixels[...] }, goal: goal.pixels[...], size: c.imageSize,
+                         difference: c.goalDifference, augmentation: .none, to: &pixels)
+        let output = model(pixels: Tensor(shape: [1, c.history, c.imageSize, c.imageSize, c.channels], scalars: pixels),
                            states: Tensor(shape: [1, c.history, 7], scalars: states.flatMap { normalization.normalized(states: $0) }))
         let last = Array(output.scalars.suffix(c.chunk * 7))
         return (0..<c.chunk).map { Array(last[($0 * 7)..<($0 * 7 + 7)]) }

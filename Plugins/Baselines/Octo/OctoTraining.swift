@@ -4,13 +4,20 @@ import NN
 import Sim
 import Tensor
 
-/// Behaviour cloning of the Octo-style policy as a `TrainingTask`: L1 between the predicted and the recorded
+/// Behaviour cloning of the Octo-style policy as a `TrainingTask`: the mean squared error (or L1) between the predicted and the recorded
 /// (normalised) action chunks of hindsight-relabelled, augmented examples, AdamW with a warm-up–cosine learning rate
 /// and global gradient clipping. Step `s` draws its batch from a generator seeded by `(seed, s)`, so a resumed run
 /// sees the same batches as an uninterrupted one. Every saved state also exports the policy to `exportURL`.
 public struct OctoTraining: TrainingTask {
+    /// The chunk loss: `l1` regresses to the conditional median (which is "stay" whenever a move is less likely
+    /// than not), `mse` to the conditional mean (a step towards the goal).
+    public enum Loss: String, CaseIterable, Sendable {
+        case l1, mse
+    }
+
     public struct Options: Sendable {
         public var steps: Int
+        public var loss = Loss.mse
         public var batchSize = 32
         public var learningRate: Float = 3e-4
         public var weightDecay: Float = 0.1
@@ -42,15 +49,16 @@ public struct OctoTraining: TrainingTask {
                                   totalSteps: max(options.steps, warmup + 1))
     }
 
-    /// The L1 chunk loss of `model` on `batch`.
-    public static func loss(_ model: OctoModel, _ batch: OctoExamples.Batch) -> Tensor {
-        Tensor.l1Loss(model(pixels: batch.pixels, states: batch.states), batch.targets)
+    /// The chunk loss of `model` on `batch`.
+    public static func loss(_ model: OctoModel, _ batch: OctoExamples.Batch, _ kind: Loss = .mse) -> Tensor {
+        let prediction = model(pixels: batch.pixels, states: batch.states)
+        return kind == .l1 ? Tensor.l1Loss(prediction, batch.targets) : Tensor.mseLoss(prediction, batch.targets)
     }
 
     public mutating func step(_ step: Int) throws -> StepMetrics {
         var generator = SeededGenerator(seed: SeededRandom.derive(options.seed, UInt64(step)))
         let batch = examples.batch(size: options.batchSize, using: &generator)
-        let (loss, gradients) = model.valueWithGradient { OctoTraining.loss($0, batch) }
+        let (loss, gradients) = model.valueWithGradient { OctoTraining.loss($0, batch, options.loss) }
         var clipped = gradients
         let norm = GradientClipping.clipByGlobalNorm(&clipped, maxNorm: options.clipNorm)
         let rate = schedule(step)
