@@ -12,7 +12,10 @@ public struct EvaluationTable: Sendable {
     public let rows: [Row]
 
     public init(records: [EpisodeRecord]) {
-        let groups = Dictionary(grouping: records) { [$0.task, $0.object, $0.lab, "\($0.encoder) + \($0.predictor) + \($0.planner)"] }
+        let groups = Dictionary(grouping: records) { record in
+            let agent = [record.encoder, record.predictor, record.planner].filter { $0 != "none" }.joined(separator: " + ")
+            return [record.task, record.object, record.lab, agent]
+        }
         rows = groups.keys.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }.map { key in
             let group = groups[key]!
             let n = Double(group.count)
@@ -36,7 +39,7 @@ public struct EvaluationTable: Sendable {
         var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) |",
                      "| --- | --- | --- | --- | --- | ---: | ---: |"]
         for r in rows {
-            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.2f | %.3f |", r.task, r.object, r.lab, r.agent,
+            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f |", r.task, r.object, r.lab, r.agent,
                                 r.interval.summary, r.secondsPerAction, r.meanFinalDistance))
         }
         return lines.joined(separator: "\n") + "\n"
