@@ -4,17 +4,23 @@ import Tensor
 /// An Octo-style goal-conditioned transformer policy.
 ///
 /// Each of the `history` frames is stacked with the goal image on its channels (Octo's early goal fusion; with
-/// `goalDifference` also with goal − frame, 9 channels)
-/// and turned into tokens by a small convolutional stem (`OctoStem`) or by one linear layer per patch; a token of the normalised proprioceptive state
-/// and `readouts` learned readout tokens follow. Tokens get a learned position (patch index) and a learned time
+/// `goalDifference` also with goal − frame, 9 channels) and turned into tokens by a small convolutional stem
+/// (`OctoStem`) or by one linear layer per patch; a token of the normalised proprioceptive state (with `proprio`) and
+/// `readouts` learned readout tokens follow. Tokens get a learned position (patch index) and a learned time
 /// (frame index) embedding. Attention is block-causal over frames, and no token attends to a readout token but the
 /// readout itself, so the readouts only read. The action head maps the mean of a frame's readouts to a chunk of
 /// `chunk` normalised future actions; every frame of the window predicts the chunk starting at its own step.
 public struct OctoModel: Module, Sendable {
     public let config: OctoConfig
-    /// The frame tokenizer: the conv stem, or a linear patch embedding (one of the two).
-    public var stem: OctoStem?
-    public var patchEmbed: Linear?
+    /// How frames become tokens.
+    public enum Tokenizer: Sendable {
+        /// Octo's small convolutional stem.
+        case conv(OctoStem)
+        /// One linear layer per patch.
+        case patches(Linear)
+    }
+
+    public var tokenizer: Tokenizer
     /// The state token's embedding (only with `proprio`).
     public var stateEmbed: Linear?
     public var position: Tensor
@@ -29,9 +35,10 @@ public struct OctoModel: Module, Sendable {
         self.config = config
         let d = config.width
         if config.stem == "conv" {
-            stem = OctoStem(imageSize: config.imageSize, patch: config.patch, channels: config.channels, width: d, using: &generator)
+            tokenizer = .conv(OctoStem(imageSize: config.imageSize, patch: config.patch, channels: config.channels, width: d,
+                                       using: &generator))
         } else {
-            patchEmbed = Linear(config.patch * config.patch * config.channels, d, std: 0.02, using: &generator)
+            tokenizer = .patches(Linear(config.patch * config.patch * config.channels, d, std: 0.02, using: &generator))
         }
         stateEmbed = config.proprio ? Linear(7, d, std: 0.02, using: &generator) : nil
         position = .randomNormal([config.patchTokens, d], std: 0.02, using: &generator)
@@ -43,18 +50,19 @@ public struct OctoModel: Module, Sendable {
     }
 
     /// Normalised action chunks `[B, history, chunk, 7]` from `pixels` `[B, history, S, S, channels]` (frame,
-    /// goal and difference channels, scaled by `OctoInput`) and normalised `states` `[B, history, 7]` (read only with `proprio`).
+    /// goal and difference channels, scaled by `OctoInput`) and normalised `states` `[B, history, 7]` (read only with
+    /// `proprio`).
     public func callAsFunction(pixels: Tensor, states: Tensor) -> Tensor {
         let c = config
         let (b, h, s, p, g, d, ch) = (pixels.shape[0], c.history, c.imageSize, c.patch, c.grid, c.width, c.channels)
         precondition(pixels.shape == [b, h, s, s, ch] && states.shape == [b, h, 7],
                      "OctoModel: pixels \(pixels.shape) and states \(states.shape) do not fit [B, \(h), \(s), \(s), \(ch)] and [B, \(h), 7]")
         let frameTokens: Tensor
-        if let stem {
+        switch tokenizer {
+        case .conv(let stem):
             frameTokens = stem(pixels.reshaped([b * h, s, s, ch])).reshaped([b, h, g * g, d])
-        } else {
-            let patches = pixels.reshaped([b, h, g, p, g, p, ch]).permuted([0, 1, 2, 4, 3, 5, 6]).reshaped([b, h, g * g, p * p * ch])
-            frameTokens = patchEmbed!(patches)
+        case .patches(let embed):
+            frameTokens = embed(pixels.reshaped([b, h, g, p, g, p, ch]).permuted([0, 1, 2, 4, 3, 5, 6]).reshaped([b, h, g * g, p * p * ch]))
         }
         let patchTokens = frameTokens + position + time
         let readoutTokens = Tensor.zeros([b, h, c.readouts, d]) + readout + time
@@ -74,13 +82,13 @@ public struct OctoModel: Module, Sendable {
     }
 
     public mutating func visitParameters(prefix: String, _ body: (String, inout Tensor) throws -> Void) rethrows {
-        if var s = stem {
-            try s.visitParameters(prefix: parameterName(prefix, "stem"), body)
-            stem = s
-        }
-        if var embed = patchEmbed {
+        switch tokenizer {
+        case .conv(var stem):
+            try stem.visitParameters(prefix: parameterName(prefix, "stem"), body)
+            tokenizer = .conv(stem)
+        case .patches(var embed):
             try embed.visitParameters(prefix: parameterName(prefix, "patch_embed"), body)
-            patchEmbed = embed
+            tokenizer = .patches(embed)
         }
         if var embed = stateEmbed {
             try embed.visitParameters(prefix: parameterName(prefix, "state_embed"), body)
