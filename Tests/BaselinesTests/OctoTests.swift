@@ -105,7 +105,7 @@ import Testing
         var direct: any Policy = OctoPolicy(model: model, normalization: normalization)
         let frame = RGBImage(width: 16, height: 16, fill: (90, 120, 150))
         let observation = Observation(frame: frame, state: [0.5, 0, 0.2, 0, 0, 0, 0])
-        let goal = Observation(frame: RGBImage(width: 16, height: 16, fill: (20, 200, 40)), state: observation.state)
+        let goal = RGBImage(width: 16, height: 16, fill: (20, 200, 40))
         let action = try policy.act(observation, goal: goal)
         #expect(action.count == 7 && action.allSatisfy(\.isFinite))
         let same = try direct.act(observation, goal: goal)

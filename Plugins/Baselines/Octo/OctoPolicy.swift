@@ -38,9 +38,9 @@ public struct OctoPolicy: Policy, Sendable {
         return (0..<c.chunk).map { Array(last[($0 * 7)..<($0 * 7 + 7)]) }
     }
 
-    public mutating func act(_ observation: Observation, goal: Observation) throws -> [Float] {
+    public mutating func act(_ observation: Observation, goal: RGBImage) throws -> [Float] {
         let c = model.config
-        for image in [observation.frame, goal.frame] where image.width != c.imageSize || image.height != c.imageSize {
+        for image in [observation.frame, goal] where image.width != c.imageSize || image.height != c.imageSize {
             throw OctoError.invalid("policy/octo sees \(c.imageSize)×\(c.imageSize) frames; got \(image.width)×\(image.height)")
         }
         frames.append(observation.frame)
@@ -49,7 +49,7 @@ public struct OctoPolicy: Policy, Sendable {
         let pad = c.history - frames.count
         let window = [RGBImage](repeating: frames[0], count: pad) + frames
         let windowStates = [[Float]](repeating: states[0], count: pad) + states
-        chunks.append(predict(frames: window, states: windowStates, goal: goal.frame))
+        chunks.append(predict(frames: window, states: windowStates, goal: goal))
         if chunks.count > c.chunk { chunks.removeFirst() }
         let normalized: [Float]
         switch execution {

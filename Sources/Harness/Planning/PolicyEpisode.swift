@@ -22,13 +22,10 @@ public struct PolicyEpisode {
         let size = policy.imageSize
         func frame(_ world: World) -> RGBImage { renderer.render(world.visualBodies, lab: lab, width: size, height: size) }
         let world = World(task: task, lab: lab)
-        let goals = task.goals.map { arrangement -> Observation in
-            let goalWorld = World(lab: lab, arrangement: arrangement)
-            return Observation(frame: frame(goalWorld), state: goalWorld.state.vector.map(Float.init))
-        }
+        let goals = task.goals.map { frame(World(lab: lab, arrangement: $0)) }
         if let frames {
             try FileManager.default.createDirectory(at: frames, withIntermediateDirectories: true)
-            for (k, goal) in goals.enumerated() { try PNG.write(goal.frame, to: frames.appendingPathComponent("goal_\(k).png")) }
+            for (k, goal) in goals.enumerated() { try PNG.write(goal, to: frames.appendingPathComponent("goal_\(k).png")) }
         }
         var outcome = MPCEpisode.Outcome(success: false, secondsPerAction: 0, finalDistance: 0, finalHandDistance: 0)
         var acting = 0.0
