@@ -55,7 +55,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Encoder for planning, e.g. encoder/vjepa:checkpoint=runs/enc.safetensors.")
     var encoder: String?
 
-    @Option(help: "Predictor for planning: ac:checkpoint=PATH, or oracle (the simulator, upper bound).")
+    @Option(help: "Predictor for planning: ac:checkpoint=PATH, pixels:checkpoint=PATH, or oracle (the simulator, upper bound).")
     var predictor: String?
 
     @Option(help: "Planner, e.g. cem or cem:samples=100,iterations=4. Selects planning instead of --policy.")

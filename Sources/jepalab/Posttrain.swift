@@ -5,10 +5,10 @@ import Foundation
 import Harness
 import Predictors
 
-/// `jepalab posttrain`: train an action-conditioned predictor on a frozen encoder's latents of a dataset.
+/// `jepalab posttrain`: train an action-conditioned predictor on a frozen encoder's features, or a baseline policy.
 struct Posttrain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train an action-conditioned predictor (predictor/ac) on a frozen encoder's features.",
+        abstract: "Train an action-conditioned predictor (ac, or the pixel-space baseline pixels) or a baseline policy (--policy).",
         discussion: """
             Frames are encoded once per (encoder, dataset) and cached in --cache; training samples 8-frame clips \
             from the cache. For OUT = NAME.safetensors, resumable states go to NAME.training/ every \

@@ -2,6 +2,9 @@ import Foundation
 
 /// What one evaluation episode did: written as `records/<task>-<object>-<trial>.json` beside its frames.
 public struct EpisodeRecord: Codable, Equatable, Sendable {
+    /// The name recorded for a component the agent does not have (a policy's encoder and predictor).
+    public static let absent = "none"
+
     public var task: String
     public var object: String
     public var lab: String

@@ -13,7 +13,7 @@ public struct EvaluationTable: Sendable {
 
     public init(records: [EpisodeRecord]) {
         let groups = Dictionary(grouping: records) { record in
-            let agent = [record.encoder, record.predictor, record.planner].filter { $0 != "none" }.joined(separator: " + ")
+            let agent = [record.encoder, record.predictor, record.planner].filter { $0 != EpisodeRecord.absent }.joined(separator: " + ")
             return [record.task, record.object, record.lab, agent]
         }
         rows = groups.keys.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }.map { key in

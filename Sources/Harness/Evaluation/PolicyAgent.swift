@@ -13,7 +13,7 @@ public struct PolicyAgent {
         let made: Any = try policy.make(in: registry, as: Any.self)
         guard let built = made as? any Policy else { throw EvaluationError.invalid("\(policy.id) is not a policy") }
         self.policy = built
-        names = ("none", "none", policy.description)
+        names = (EpisodeRecord.absent, EpisodeRecord.absent, policy.description)
     }
 
     /// Runs `evaluation`'s episodes into `directory` with a fresh copy of the policy each.
