@@ -16,6 +16,8 @@ struct Generate: ParsableCommand {
 
     @Option(help: "Episodes in the whole dataset (over all shards).") var episodes: Int?
     @Option(help: "Lab: \(Lab.builtIn.map(\.name).joined(separator: ", ")).") var lab = "train"
+    @Option(help: "Appearance: fixed (the lab as defined) or varied (colours, light, camera and distractors drawn per episode).")
+    var appearance = "fixed"
     @Option(help: "Scripted policy: \(EpisodeSimulator.Policy.allCases.map(\.rawValue).joined(separator: ", ")).")
     var policy = "play"
     @Option(help: "Frames (policy steps at 4 Hz) per episode.") var frames = 32
@@ -41,7 +43,12 @@ struct Generate: ParsableCommand {
     }
 
     private func plan(episodes: Int) throws -> DatasetPlan {
-        let config = try DatasetConfig(episodes: episodes, seed: seed, lab: lab, policy: policy, frames: frames, size: size)
+        let choices = DatasetConfig.Appearance.allCases.map(\.rawValue)
+        guard let appearance = DatasetConfig.Appearance(rawValue: appearance) else {
+            throw DataError.invalid("unknown appearance '\(self.appearance)'; appearances: \(choices.joined(separator: ", "))")
+        }
+        let config = try DatasetConfig(episodes: episodes, seed: seed, lab: lab, policy: policy, frames: frames, size: size,
+                                       appearance: appearance)
         return DatasetPlan(config: config, shard: try shard.map { try Shard(parsing: $0) } ?? .whole)
     }
 

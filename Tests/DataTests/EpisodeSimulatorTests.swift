@@ -67,6 +67,38 @@ import Testing
         #expect(badLab?.description.contains("moon") == true)
     }
 
+    @Test func variedEpisodesActAsFixedOnesInAnotherLook() throws {
+        func episode(_ appearance: DatasetConfig.Appearance, index: Int) throws -> Episode {
+            let config = try DatasetConfig(episodes: 2, seed: 3, lab: "train", policy: "play", frames: 5, size: 16,
+                                           appearance: appearance)
+            return try EpisodeSimulator(config: config).episode(index: index, seed: DatasetPlan(config: config).seed(ofEpisode: index))
+        }
+        let fixed = try episode(.fixed, index: 1), varied = try episode(.varied, index: 1), other = try episode(.varied, index: 0)
+        #expect(varied.state == fixed.state && varied.action == fixed.action)
+        #expect(varied.frames != fixed.frames)
+        #expect(varied.meta.extra["appearance"] == "varied" && fixed.meta.extra["appearance"] == nil)
+        #expect(varied.meta.camera != other.meta.camera && varied.meta.camera != Lab.train.camera)
+        // A fixed-appearance dataset refuses a varied episode file in its folder, and the reason names the appearance.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("varied-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Foundation.Data(try varied.encoded()).write(to: folder.appendingPathComponent(Episode.fileName(index: 1)))
+        let config = try DatasetConfig(episodes: 2, seed: 3, lab: "train", policy: "play", frames: 5, size: 16)
+        let simulator = try EpisodeSimulator(config: config)
+        let refusal = #expect(throws: DataError.self) {
+            try DatasetGenerator(plan: DatasetPlan(config: config), directory: folder)
+                .run(progress: ProgressMeter(label: "episodes", mode: .quiet)) { try simulator.episode(index: $0, seed: $1) }
+        }
+        #expect(refusal?.description.contains("appearance 'varied' (expected 'fixed')") == true)
+    }
+
+    @Test func manifestsWithoutAnAppearanceAreFixed() throws {
+        let json = #"{"episodes": 2, "seed": 1, "lab": "train", "policy": "play", "frames": 4, "size": 8}"#
+        let config = try JSONDecoder().decode(DatasetConfig.self, from: Foundation.Data(json.utf8))
+        #expect(config.appearance == .fixed && config.episodes == 2)
+        #expect(try JSONDecoder().decode(DatasetConfig.self, from: JSONEncoder().encode(config)) == config)
+    }
+
     @Test func playEpisodesInteractRichly() throws {
         // A small sample; the 1,000-episode figure is in BENCHMARKS.md.
         let config = try DatasetConfig(episodes: 12, seed: 0, lab: "train", policy: "play", frames: 32, size: 8)

@@ -46,6 +46,7 @@ import Sim
         for (from, to, message) in [
             ("  trials: 2", "  trials: -1", "eval.trials must be at least 1, got -1"),
             ("  frames: 8", "  frames: 1", "data.frames must be at least 2, got 1"),
+            ("  frames: 8", "  frames: 8\n  appearance: random", "unknown appearance 'random' in data.appearance; valid: fixed, varied"),
             ("[reach, grasp]", "[reach, grab]", "unknown task 'grab' in eval.tasks; valid: reach, grasp, reach-with-object, pick-and-place"),
             ("objects: [cup]", "objects: [mug]", "unknown object 'mug' in eval.objects; valid: cup, box"),
             ("labs: [lab-a]", "labs: [lab-c]", "unknown lab 'lab-c' in eval.labs; valid: train, lab-a, lab-b"),
@@ -135,8 +136,10 @@ import Sim
         let scenario = try Scenario.load(path, overrides: [
             SetOverride(parsing: "eval.trials=7"), SetOverride(parsing: "eval.labs=[lab-a, lab-b]"),
             SetOverride(parsing: "eval.methods.0.planner.momentum_mean=0.5"), SetOverride(parsing: "data.lab=lab-b"),
+            SetOverride(parsing: "data.appearance=varied"),
         ], registry: registry)
         #expect(scenario.eval?.trials == 7 && scenario.eval?.labs == ["lab-a", "lab-b"] && scenario.data?.config.lab == "lab-b")
+        #expect(scenario.data?.config.appearance == .varied)
         guard case .planner(let cem, _, _, _)? = scenario.eval?.methods.first?.kind else {
             Issue.record("the first method should plan")
             return

@@ -1,6 +1,14 @@
 /// What defines a dataset: every episode file is a function of these values and the episode's index, so runs with
 /// the same configuration (in any sharding, interrupted or not) write identical files.
 public struct DatasetConfig: Codable, Equatable, Sendable {
+    /// Whether every episode is drawn in the lab as defined, or in a variation of it drawn from the episode's seed.
+    public enum Appearance: String, Codable, CaseIterable, Sendable {
+        /// The lab exactly as defined.
+        case fixed
+        /// Domain randomisation: colours, textures, light, camera and distractors vary per episode (`Lab.varied`).
+        case varied
+    }
+
     public var episodes: Int
     public var seed: UInt64
     /// The lab the episodes are recorded in.
@@ -11,8 +19,11 @@ public struct DatasetConfig: Codable, Equatable, Sendable {
     public var frames: Int
     /// Frame width and height in pixels.
     public var size: Int
+    public var appearance: Appearance
 
-    public init(episodes: Int, seed: UInt64, lab: String, policy: String, frames: Int, size: Int) throws {
+    public init(
+        episodes: Int, seed: UInt64, lab: String, policy: String, frames: Int, size: Int, appearance: Appearance = .fixed
+    ) throws {
         guard episodes >= 1, episodes <= 1_000_000 else {
             throw DataError.invalid("episodes must be in 1...1000000 (file names have six digits), got \(episodes)")
         }
@@ -24,6 +35,19 @@ public struct DatasetConfig: Codable, Equatable, Sendable {
         self.policy = policy
         self.frames = frames
         self.size = size
+        self.appearance = appearance
+    }
+
+    /// Reads a configuration; manifests written before `appearance` existed are `fixed`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        episodes = try c.decode(Int.self, forKey: .episodes)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        lab = try c.decode(String.self, forKey: .lab)
+        policy = try c.decode(String.self, forKey: .policy)
+        frames = try c.decode(Int.self, forKey: .frames)
+        size = try c.decode(Int.self, forKey: .size)
+        appearance = try c.decodeIfPresent(Appearance.self, forKey: .appearance) ?? .fixed
     }
 
     /// The metadata `episode` must carry to belong to this dataset as episode `index`, or nil when it does.
@@ -33,6 +57,8 @@ public struct DatasetConfig: Codable, Equatable, Sendable {
         if meta.episodeIndex != index { faults.append("episode index \(meta.episodeIndex) (expected \(index))") }
         if meta.seed != wanted { faults.append("seed \(meta.seed) (expected \(wanted))") }
         if meta.lab != lab { faults.append("lab '\(meta.lab)' (expected '\(lab)')") }
+        let recorded = meta.extra["appearance"] ?? Appearance.fixed.rawValue
+        if recorded != appearance.rawValue { faults.append("appearance '\(recorded)' (expected '\(appearance.rawValue)')") }
         if meta.policy != policy { faults.append("policy '\(meta.policy)' (expected '\(policy)')") }
         if steps != frames { faults.append("\(steps) frames (expected \(frames))") }
         if meta.width != size || meta.height != size {

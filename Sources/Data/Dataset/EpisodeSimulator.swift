@@ -2,8 +2,9 @@ import Foundation
 import Render
 import Sim
 
-/// Makes a dataset's episodes by simulation: a world in the dataset's lab, a scripted policy acting in it, and the
-/// renderer drawing each step's frame, recorded into an `EpisodeRecorder`.
+/// Makes a dataset's episodes by simulation: a world in the dataset's lab (or, with `varied` appearance, a variation
+/// of it drawn from the episode seed), a scripted policy acting in it, and the renderer drawing each step's frame,
+/// recorded into an `EpisodeRecorder`.
 ///
 /// - `play`: a free-play scene (`Arrangement.random`) and `PlayPolicy`, seeded from the episode seed.
 /// - `expert`: a `ManipulationTask` solved by `ExpertPolicy`; episode `i` cycles the task kinds fastest, then the
@@ -50,6 +51,13 @@ public final class EpisodeSimulator {
     /// Episode `index` of the dataset, generated from `seed` (`DatasetPlan.seed(ofEpisode:)`).
     public func episode(index: Int, seed: UInt64) throws -> Episode {
         var extra = EpisodeSimulator.settingsFacts(World.Settings())
+        let lab: Lab
+        switch config.appearance {
+        case .fixed: lab = self.lab
+        case .varied:
+            lab = self.lab.varied(seed: SeededRandom.derive(seed, 2))
+            extra["appearance"] = DatasetConfig.Appearance.varied.rawValue
+        }
         let world: World
         switch policy {
         case .play:
@@ -106,7 +114,7 @@ public final class EpisodeSimulator {
         return EpisodeMeta(
             lab: config.lab, policy: config.policy, episodeIndex: index, seed: seed,
             frameRate: 1 / (settings.timeStep * Double(settings.stepsPerAction)), width: config.size,
-            height: config.size, camera: lab.camera, objects: SceneObject.allCases.map(\.rawValue),
+            height: config.size, camera: world.lab.camera, objects: SceneObject.allCases.map(\.rawValue),
             primitives: Primitive.allCases.map(\.name), extra: extra)
     }
 

@@ -21,7 +21,7 @@ public enum ComponentSource: Hashable, Sendable, CustomStringConvertible {
 
 /// `data:` — the dataset every training stage reads.
 public struct DataSection: Sendable {
-    public static let keys = ["episodes", "frames", "size", "lab", "policy", "seed"]
+    public static let keys = ["episodes", "frames", "size", "lab", "appearance", "policy", "seed"]
     public static let policies = ["play", "expert"]
     public let config: DatasetConfig
     public let location: SourceLocation
@@ -33,9 +33,13 @@ public struct DataSection: Sendable {
         let size = try f.optional("size")?.int(f.path("size"), atLeast: 8) ?? 64
         let lab = try f.optional("lab")?.choice(f.path("lab"), of: Lab.builtIn.map(\.name), what: "lab (data are recorded in built-in labs)") ?? "train"
         let policy = try f.optional("policy")?.choice(f.path("policy"), of: DataSection.policies, what: "policy") ?? "play"
+        let appearance = try f.optional("appearance").map {
+            try $0.choice(f.path("appearance"), of: DatasetConfig.Appearance.allCases.map(\.rawValue), what: "appearance")
+        }.flatMap(DatasetConfig.Appearance.init(rawValue:)) ?? .fixed
         let seed = try f.optional("seed")?.seed(f.path("seed")) ?? scenarioSeed
         do {
-            config = try DatasetConfig(episodes: episodes, seed: seed, lab: lab, policy: policy, frames: frames, size: size)
+            config = try DatasetConfig(episodes: episodes, seed: seed, lab: lab, policy: policy, frames: frames, size: size,
+                                       appearance: appearance)
         } catch let error as DataError {
             throw ScenarioError("data: \(error.description)", at: node.location)
         }
