@@ -186,6 +186,7 @@ public final class PhysicsWorld {
         for i in touchedBy.indices { touchedBy[i] = 0 }
         for pair in pairs where overlaps(pair) { collide(pair) }
         ODELibrary.solverLock.lock()
+        ODELibrary.stepInSolver = stepCount + 1
         dRandSetSeed(solverSeed)
         dWorldQuickStep(world, timeStep)
         solverSeed = dRandGetSeed()
@@ -266,15 +267,5 @@ public final class PhysicsWorld {
             dBodySetForce(body, 0, 0, 0)
             dBodySetTorque(body, 0, 0, 0)
         }
-    }
-}
-
-/// One-time, thread-safe initialisation of the ODE library, and the lock around its solver.
-enum ODELibrary {
-    private static let once: Void = { dInitODE2(0) }()
-    static let solverLock = NSLock()
-    static func initialize() {
-        _ = once
-        dAllocateODEDataForThread(UInt32(truncatingIfNeeded: dAllocateMaskAll.rawValue))
     }
 }
