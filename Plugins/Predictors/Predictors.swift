@@ -12,6 +12,7 @@ public enum Predictors {
                          .init("width", .int(128), "transformer width"),
                          .init("depth", .int(4), "transformer blocks"),
                          .init("heads", .int(4), "attention heads"),
+                         .init("residual", .bool(false), "predict each patch token's change, added to the current token"),
                          .init("seed", .int(0), "initialisation seed of a new predictor")])
         ) { p -> any Predictor in
             let path = p.string("checkpoint")

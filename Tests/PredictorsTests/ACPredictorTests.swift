@@ -67,6 +67,22 @@ import Testing
         #expect(abs(states[1, 1, 0] - (0.5 + a[1, 0, 0])) < 1e-6 && states[1, 1, 6] == a[1, 0, 6])
     }
 
+    /// An untrained residual predictor is the copy baseline: it predicts each step's (layer-normed) input.
+    @Test func residualPredictorStartsAsTheCopyBaseline() throws {
+        var config = try SyntheticDynamics.config()
+        config.residual = true
+        let model = ACPredictor(config: config, seed: 1)
+        let (z, s, a) = inputs(batch: 2, steps: 3, config: config, seed: 7)
+        let inputs = Tensor.layerNorm(z, epsilon: 1e-6)
+        let predicted = model.predict(latents: inputs, states: s, actions: a)
+        #expect(zip(predicted.scalars, inputs.scalars).allSatisfy { abs($0 - $1) < 1e-4 })
+        let stored = try JSONDecoder().decode(ACPredictorConfig.self, from: JSONEncoder().encode(config))
+        #expect(stored.residual && stored == config)
+        // A checkpoint written before the option existed reads as the paper's head.
+        let json = #"{"encoder_tokens": 16, "latent_width": 8, "pool": 2, "width": 48, "depth": 2, "heads": 2, "mlp_ratio": 4}"#
+        #expect(try JSONDecoder().decode(ACPredictorConfig.self, from: Data(json.utf8)).residual == false)
+    }
+
     @Test func checkpointRoundTrip() throws {
         let config = try SyntheticDynamics.config()
         let model = ACPredictor(config: config, seed: 1)

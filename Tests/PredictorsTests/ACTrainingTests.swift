@@ -20,20 +20,23 @@ import Testing
         return (loss.teacherForcing.scalar, copy.scalar)
     }
 
-    @Test func learnsActionConditionedDynamics() throws {
+    /// Both heads: the paper's, and the residual one that starts as the copy baseline.
+    @Test(arguments: [false, true]) func learnsActionConditionedDynamics(residual: Bool) throws {
         let train = SyntheticDynamics.cache(episodes: 40, steps: 12, seed: 1)
         let heldOut = SyntheticDynamics.cache(episodes: 10, steps: 12, seed: 2)
-        let before = try heldOutErrors(ACPredictor(config: try SyntheticDynamics.config(), seed: 3), heldOut)
+        var config = try SyntheticDynamics.config()
+        config.residual = residual
+        let before = try heldOutErrors(ACPredictor(config: config, seed: 3), heldOut)
         var options = ACTraining.Options(steps: 400)
         options.batchSize = 8
         options.learningRate = 2e-3
-        var training = try ACTraining(predictor: ACPredictor(config: try SyntheticDynamics.config(), seed: 3), cache: train, options: options)
+        var training = try ACTraining(predictor: ACPredictor(config: config, seed: 3), cache: train, options: options)
         let losses = try (0..<400).map { try training.step($0).loss }
         let model = training.model
         let after = try heldOutErrors(model, heldOut)
         let (first, last) = (losses.prefix(50).reduce(0, +) / 50, losses.suffix(50).reduce(0, +) / 50)
         #expect(last < 0.8 * first, "mean training loss of the first and last 50 steps: \(first) → \(last)")
-        #expect(after.model < 0.5 * before.model, "held-out error \(before.model) → \(after.model)")
+        #expect(after.model < 0.6 * before.model, "held-out error \(before.model) → \(after.model)")
         // Better than assuming nothing moves: the model uses the actions.
         #expect(after.model < 0.8 * after.copy, "held-out error \(after.model) vs copying the frame \(after.copy)")
 

@@ -8,7 +8,7 @@ import Tensor
 /// outputs of step `t` — which predict frame `t + 1` — depend on steps `0...t` only (`StepTransformer`, shared with
 /// the pixel-space baseline). Targets are the encoder's latents average-pooled by `pool` and layer-normalised
 /// without affine parameters, and so are the predictions (the output is layer-normalised the same way), so a
-/// prediction can be fed back as input.
+/// prediction can be fed back as input. With `residual` the head predicts each token's change (zero at the start).
 public struct ACPredictor: Module, Predictor, Sendable {
     public let config: ACPredictorConfig
     public var body: StepTransformer
@@ -22,6 +22,7 @@ public struct ACPredictor: Module, Predictor, Sendable {
                                width: config.width, depth: config.depth, heads: config.heads, mlpRatio: config.mlpRatio,
                                std: 0.02, using: &generator)
         head = Linear(config.width, config.latentWidth, std: 0.02, using: &generator)
+        if config.residual { head.weight = .zeros(head.weight.shape) }
     }
 
     public func targets(_ latents: Tensor) -> Tensor {
@@ -37,7 +38,8 @@ public struct ACPredictor: Module, Predictor, Sendable {
                      "ACPredictor.predict: latents \(latents.shape), states \(states.shape), actions \(actions.shape) "
                      + "do not fit [B, T, \(n), \(config.latentWidth)], [B, T, 7], [B, T, 7]")
         let patches = body(patches: latents, states: states, actions: actions * PredictorStates.actionScale)
-        return Tensor.layerNorm(head(patches), epsilon: 1e-6)
+        let output = head(patches)
+        return Tensor.layerNorm(config.residual ? latents + output : output, epsilon: 1e-6)
     }
 
     public mutating func visitParameters(prefix: String, _ body: (String, inout Tensor) throws -> Void) rethrows {

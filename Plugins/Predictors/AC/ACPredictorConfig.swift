@@ -12,16 +12,34 @@ public struct ACPredictorConfig: Codable, Hashable, Sendable {
     public var depth: Int
     public var heads: Int
     public var mlpRatio: Int
+    /// Whether the head predicts the change of each patch token, added to the current one before the output layer
+    /// norm (`LN(z_t + head(h_t))`), so that an untrained predictor is the copy baseline; the paper's head predicts
+    /// `LN(head(h_t))`.
+    public var residual: Bool
 
     enum CodingKeys: String, CodingKey {
         case encoderTokens = "encoder_tokens", latentWidth = "latent_width", pool, width, depth, heads
-        case mlpRatio = "mlp_ratio"
+        case mlpRatio = "mlp_ratio", residual
     }
 
     public init(encoderTokens: Int, latentWidth: Int, pool: Int = 2, width: Int = 128, depth: Int = 4, heads: Int = 4,
-                mlpRatio: Int = 4) throws {
+                mlpRatio: Int = 4, residual: Bool = false) throws {
         (self.encoderTokens, self.latentWidth, self.pool) = (encoderTokens, latentWidth, pool)
-        (self.width, self.depth, self.heads, self.mlpRatio) = (width, depth, heads, mlpRatio)
+        (self.width, self.depth, self.heads, self.mlpRatio, self.residual) = (width, depth, heads, mlpRatio, residual)
+        try validate()
+    }
+
+    /// Reads a configuration; checkpoints written before `residual` existed predict without it.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        encoderTokens = try c.decode(Int.self, forKey: .encoderTokens)
+        latentWidth = try c.decode(Int.self, forKey: .latentWidth)
+        pool = try c.decode(Int.self, forKey: .pool)
+        width = try c.decode(Int.self, forKey: .width)
+        depth = try c.decode(Int.self, forKey: .depth)
+        heads = try c.decode(Int.self, forKey: .heads)
+        mlpRatio = try c.decode(Int.self, forKey: .mlpRatio)
+        residual = try c.decodeIfPresent(Bool.self, forKey: .residual) ?? false
         try validate()
     }
 

@@ -37,7 +37,7 @@ public struct ACPosttraining {
         let p = predictor
         let config = try ACPredictorConfig(
             encoderTokens: encoder.tokensPerFrame, latentWidth: encoder.latentWidth, pool: p.int("pool"),
-            width: p.int("width"), depth: p.int("depth"), heads: p.int("heads"))
+            width: p.int("width"), depth: p.int("depth"), heads: p.int("heads"), residual: p.bool("residual"))
         var task = try ACTraining(predictor: ACPredictor(config: config, seed: UInt64(p.int("seed"))), cache: latents, options: options)
         let loop = TrainingLoop(steps: options.steps, checkpoints: checkpoints, curve: curve, checkpointInterval: checkpointInterval,
                                 progress: progress)
