@@ -51,23 +51,23 @@ public final class EpisodeSimulator {
     /// Episode `index` of the dataset, generated from `seed` (`DatasetPlan.seed(ofEpisode:)`).
     public func episode(index: Int, seed: UInt64) throws -> Episode {
         var extra = EpisodeSimulator.settingsFacts(World.Settings())
-        let lab: Lab
+        let episodeLab: Lab
         switch config.appearance {
-        case .fixed: lab = self.lab
+        case .fixed: episodeLab = lab
         case .varied:
-            lab = self.lab.varied(seed: SeededRandom.derive(seed, 2))
+            episodeLab = lab.varied(seed: SeededRandom.derive(seed, 2))
             extra["appearance"] = DatasetConfig.Appearance.varied.rawValue
         }
         let world: World
         switch policy {
         case .play:
-            world = World(lab: lab, seed: SeededRandom.derive(seed, 0))
+            world = World(lab: episodeLab, seed: SeededRandom.derive(seed, 0))
             var play = PlayPolicy(seed: SeededRandom.derive(seed, 1))
             let recorder = try record(world: world, policy: &play, steps: config.frames)
             return try recorder.finish(meta: meta(index: index, seed: seed, world: world, extra: extra))
         case .expert:
             let task = EpisodeSimulator.expertTask(episode: index, seed: seed)
-            world = World(task: task, lab: lab)
+            world = World(task: task, lab: episodeLab)
             var expert = ExpertPolicy(task: task)
             let recorder = try record(world: world, policy: &expert, steps: config.frames)
             extra["task"] = task.kind.rawValue
