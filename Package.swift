@@ -6,8 +6,8 @@ import PackageDescription
 /// Dependencies point one way: `Tensor ← NN ← Plugins`, `Sim ← Render ← Data`, everything ← `Harness` ← `jepalab`.
 /// Each C library has exactly one Swift importer: CBLAS → Tensor, CODE → Sim, CGLFW and CPNG → Render.
 
-/// Release builds on x86-64 target AVX2 and FMA (any x86-64 CPU since 2013): the elementwise kernels, the
-/// rasteriser and the IK run 10–16% faster than with the baseline SSE2 target (BENCHMARKS.md).
+/// Release builds on x86-64 target AVX2 and FMA (any x86-64 CPU since 2013): the transformer, CEM and the
+/// rasteriser run 4–17% faster than with the baseline SSE2 target (BENCHMARKS.md).
 #if arch(x86_64)
 let releaseFlags = ["-Ounchecked", "-wmo", "-target-cpu", "haswell"]
 #else
