@@ -20,7 +20,7 @@ action and `objects_moved` how many of the placed objects the arm pushed or carr
 Usage: scripts/peers/mujoco_physics.py [--episodes 8] [--actions 20] [--repeats 5] [--solvers newton,pgs16]
 Prints one JSON line. Installs its packages with scripts/peers/setup on first use. Not part of the tests.
 """
-import argparse, os, sys, time
+import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import peer_env
@@ -127,23 +127,8 @@ def main():
         solver, iterations = SOLVERS[name]
         model = mujoco.MjModel.from_xml_string(scene.mjcf(solver=solver, iterations=iterations))
         episodes = Episodes(mujoco, np, model, args.seed)
-        episodes.run(1, args.actions)  # warm-up
-        stepping, total, contacts, moved = [], [], [], 0
-        for _ in range(args.repeats):
-            start = time.perf_counter()
-            steps, inside, contact, pushed = episodes.run(args.episodes, args.actions)
-            seconds = time.perf_counter() - start
-            moved += pushed
-            stepping.append(steps / inside)
-            total.append(steps / seconds)
-            contacts.append(contact)
-        steps_per_second = peer_env.median(stepping)
-        results[name] = {"solver": solver, "iterations": iterations, "steps_per_s": round(steps_per_second),
-                         "real_time_factor": round(steps_per_second * 0.002, 1),
-                         "min_max": [round(min(stepping)), round(max(stepping))],
-                         "steps_per_s_with_python_controller": round(peer_env.median(total)),
-                         "contacts": round(sum(contacts) / len(contacts), 1),
-                         "objects_moved": "%d of %d" % (moved, 2 * args.episodes * args.repeats)}
+        results[name] = {"solver": solver, "iterations": iterations,
+                         **peer_env.physics_figures(episodes, args.episodes, args.actions, args.repeats)}
     peer_env.report("mujoco_physics", results, load)
 
 

@@ -34,6 +34,27 @@ def timed(f):
     return time.perf_counter() - start
 
 
+def physics_figures(episodes, count, actions, repeats):
+    """Times `episodes.run(count, actions)` `repeats` times after a one-episode warm-up (`run` returns physics steps,
+    seconds inside the engine's step call, mean contacts and objects moved) and summarises the runs."""
+    episodes.run(1, actions)
+    stepping, total, contacts, moved = [], [], [], 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        steps, inside, contact, pushed = episodes.run(count, actions)
+        seconds = time.perf_counter() - start
+        stepping.append(steps / inside)
+        total.append(steps / seconds)
+        contacts.append(contact)
+        moved += pushed
+    steps_per_second = median(stepping)
+    return {"steps_per_s": round(steps_per_second), "real_time_factor": round(steps_per_second * 0.002, 1),
+            "min_max": [round(min(stepping)), round(max(stepping))],
+            "steps_per_s_with_python_controller": round(median(total)),
+            "contacts": round(sum(contacts) / len(contacts), 1),
+            "objects_moved": "%d of %d" % (moved, 2 * count * repeats)}
+
+
 def load_average():
     """The 1-minute load average, for judging how busy the machine was."""
     return os.getloadavg()[0]
