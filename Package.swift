@@ -69,17 +69,18 @@ let package = Package(
             ],
             swiftSettings: optimized),
 
-        // One test target per module, plus the command-line end-to-end tests.
+        // One test target per module, plus the command-line end-to-end tests and checks shared by several.
+        .target(name: "TestSupport", dependencies: ["Harness", "Tensor"], path: "Tests/TestSupport", swiftSettings: optimized),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], swiftSettings: optimized),
         .testTarget(name: "NNTests", dependencies: ["NN"], swiftSettings: optimized),
         .testTarget(name: "SimTests", dependencies: ["Sim"], swiftSettings: optimized),
         .testTarget(name: "RenderTests", dependencies: ["Render"], resources: [.copy("Golden")], swiftSettings: optimized),
         .testTarget(name: "DataTests", dependencies: ["Data"], swiftSettings: optimized),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], swiftSettings: optimized),
-        .testTarget(name: "PredictorsTests", dependencies: ["Predictors", "Planners", "Harness", "NN", "Tensor", "Data", "Render", "Sim"],
+        .testTarget(name: "PredictorsTests", dependencies: ["TestSupport", "Predictors", "Planners", "Harness", "NN", "Tensor", "Data", "Render", "Sim"],
                     swiftSettings: optimized),
         .testTarget(name: "PlannersTests", dependencies: ["Planners", "Harness", "Tensor"], swiftSettings: optimized),
-        .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "Harness", "NN", "Tensor", "Data", "Render", "Sim"], swiftSettings: optimized),
+        .testTarget(name: "BaselinesTests", dependencies: ["TestSupport", "Baselines", "Harness", "NN", "Tensor", "Data", "Render", "Sim"], swiftSettings: optimized),
         .testTarget(name: "EncodersTests", dependencies: ["Encoders"], swiftSettings: optimized),
         .testTarget(name: "JepalabTests", dependencies: ["jepalab"], swiftSettings: optimized),
     ]
