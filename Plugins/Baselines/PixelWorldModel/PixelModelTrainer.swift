@@ -17,10 +17,7 @@ public struct PixelModelTrainer: BaselineTrainer {
         if let name = training.options.keys.sorted().first {
             throw ScenarioError("baseline '\(section.name)': predictor/pixels takes no options, got '\(name)'", at: training.location)
         }
-        var options = PixelModelTraining.Options(steps: training.steps)
-        if let batch = training.batch { options.batchSize = batch }
-        if let rate = training.learningRate { options.learningRate = Float(rate) }
-        options.seed = training.seed
+        let options = PixelModelTraining.Options(training)
         let encoder: any Encoder = try context.component(encoderSource).make(in: context.registry)
         let component = StageComponent(id: training.component.id, parameters: training.component.parameters)
         let posttraining = try PixelModelPosttraining(encoder: encoder, parameters: try component.parameters(in: context.registry),

@@ -19,10 +19,7 @@ public struct PosttrainStage: Stage {
         if let name = section.options.keys.sorted().first {
             throw ScenarioError("posttrain takes no options, got '\(name)'", at: section.location)
         }
-        var options = ACTraining.Options(steps: section.steps)
-        if let batch = section.batch { options.batchSize = batch }
-        if let rate = section.learningRate { options.learningRate = Float(rate) }
-        options.seed = section.seed
+        let options = ACTraining.Options(section)
         let encoder = try context.component(encoderSource)
         let predictor = StageComponent(id: section.component.id, parameters: section.component.parameters)
         let posttraining = try ACPosttraining(encoder: try encoder.make(in: context.registry), encoderIdentity: try encoder.identity(),

@@ -22,6 +22,14 @@ public struct PredictionTraining<Model: TrainablePredictor>: TrainingTask {
         public var seed: UInt64 = 0
 
         public init(steps: Int) { self.steps = steps }
+
+        /// A scenario section's steps, seed and (when given) batch size and learning rate over the defaults.
+        public init(_ section: TrainingSection) {
+            steps = section.steps
+            seed = section.seed
+            if let batch = section.batch { batchSize = batch }
+            if let rate = section.learningRate { learningRate = Float(rate) }
+        }
     }
 
     /// One step's clips: encoder latents `[B, T, N, D]`, states and actions `[B, T, 7]`.
