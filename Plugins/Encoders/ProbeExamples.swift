@@ -43,7 +43,7 @@ public struct ProbeExamples: Sendable {
         }
         self.classes = names ?? []
         let total = all.reduce(0) { $0 + $1.windows.count }
-        let every = max(1, (total + limit - 1) / max(limit, 1))
+        let every = total <= limit ? 1 : (total + limit - 1) / max(limit, 1)
         var seen = 0
         let pixels = size * size * 3
         for (episode, windows) in all {

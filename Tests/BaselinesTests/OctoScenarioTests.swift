@@ -46,8 +46,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: trained.appendingPathComponent("model.safetensors").path))
         let curve = try String(contentsOf: trained.appendingPathComponent("curve.csv"), encoding: .utf8)
         #expect(curve.split(separator: "\n").count == 5)
-        let eval = try #require(plan.stage(named: "eval:Octo"))
-        let records = try EvaluationTable.records(in: cache.directory(of: eval).appendingPathComponent("lab-a"))
+        let eval = try #require(plan.stage(named: "eval:Octo/reach/cup/lab-a"))
+        let records = try EvaluationTable.records(in: cache.directory(of: eval))
         #expect(records.count == 1 && records[0].planner.hasPrefix("policy/octo") && records[0].lab == "lab-a")
     }
 }

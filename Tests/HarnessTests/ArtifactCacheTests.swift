@@ -32,13 +32,15 @@ struct JournalStage: Stage {
     @Test func changingThePlannerChangesOnlyItsEvaluationKey() throws {
         let fixtures = try ScenarioFixtures()
         let base = try keys(plan(in: fixtures))
-        #expect(base.keys.sorted() == ["data", "eval:expert", "eval:latent CEM", "posttrain", "pretrain"])
+        let cem = ["eval:latent CEM/reach/cup/lab-a", "eval:latent CEM/grasp/cup/lab-a"]
+        let expert = ["eval:expert/reach/cup/lab-a", "eval:expert/grasp/cup/lab-a"]
+        #expect(Set(base.keys) == Set(["data", "pretrain", "posttrain"] + cem + expert))
         #expect(try keys(plan(in: fixtures)) == base)
         for change in ["eval.methods.0.planner.samples=200", "eval.methods.0.planner.momentum_mean=0.3",
                        "eval.methods.0.planner.id=planner/cem", "eval.methods.0.horizon=2"] {
             let changed = try keys(plan([change], in: fixtures))
             let differing = base.keys.filter { base[$0] != changed[$0] }.sorted()
-            #expect(differing == (change.hasSuffix("planner/cem") ? [] : ["eval:latent CEM"]), "\(change)")
+            #expect(differing == (change.hasSuffix("planner/cem") ? [] : cem.sorted()), "\(change)")
         }
         // Writing a default explicitly is the same configuration.
         #expect(try keys(plan(["eval.methods.0.planner.iterations=10"], in: fixtures)) == base)
@@ -47,9 +49,13 @@ struct JournalStage: Stage {
     @Test func changingTheDataSeedChangesEveryDownstreamKey() throws {
         let fixtures = try ScenarioFixtures()
         let base = try keys(plan(in: fixtures)), changed = try keys(plan(["data.seed=9"], in: fixtures))
-        #expect(base.keys.filter { base[$0] != changed[$0] }.sorted() == ["data", "eval:latent CEM", "posttrain", "pretrain"])
-        let labChanged = try keys(plan(["eval.labs=[lab-b]"], in: fixtures))
-        #expect(base.keys.filter { base[$0] != labChanged[$0] }.sorted() == ["eval:expert", "eval:latent CEM"])
+        let cem = ["eval:latent CEM/grasp/cup/lab-a", "eval:latent CEM/reach/cup/lab-a"]
+        #expect(base.keys.filter { base[$0] != changed[$0] }.sorted() == ["data"] + cem + ["posttrain", "pretrain"])
+        // A cell's key does not depend on the other cells or labs of the section, so scenarios share cells.
+        let labAdded = try keys(plan(["eval.labs=[lab-a, lab-b]", "eval.tasks=[reach]"], in: fixtures))
+        #expect(labAdded.count == base.count)
+        #expect(labAdded["eval:latent CEM/reach/cup/lab-a"] == base["eval:latent CEM/reach/cup/lab-a"])
+        #expect(labAdded["eval:latent CEM/reach/cup/lab-b"] != nil && labAdded["eval:latent CEM/grasp/cup/lab-a"] == nil)
     }
 
     @Test func completeArtifactsAreReusedAndPartialOnesResumed() throws {
@@ -71,7 +77,7 @@ struct JournalStage: Stage {
         }
 
         _ = try run([])
-        #expect(try journalLines() == ["data fresh", "pretrain fresh", "posttrain fresh", "eval:latent CEM fresh"])
+        #expect(try journalLines() == ["data fresh", "pretrain fresh", "posttrain fresh", "eval:latent CEM/reach/cup/lab-a fresh"])
         let first = try plan(["eval.trials=1", "eval.tasks=[reach]"], in: fixtures)
         let posttrain = try #require(first.stage(named: "posttrain"))
         #expect(cache.state(of: posttrain) == .complete)
@@ -81,7 +87,7 @@ struct JournalStage: Stage {
 
         // Only the planner changed: only its evaluation runs again.
         _ = try run(["eval.methods.0.planner.samples=50"])
-        #expect(try journalLines().count == 5 && journalLines().last == "eval:latent CEM fresh")
+        #expect(try journalLines().count == 5 && journalLines().last == "eval:latent CEM/reach/cup/lab-a fresh")
 
         // An interrupted stage (folder without marker) is resumed; the rest, keyed by configuration, is reused.
         try FileManager.default.removeItem(at: cache.directory(of: posttrain).appendingPathComponent(ArtifactCache.marker))

@@ -74,9 +74,9 @@ import Render
         let path = try fixtures.write("mine.yaml", ScenarioFixtures.pipeline.replacingOccurrences(
             of: "{id: planner/cem, samples: 100}", with: "{id: planner/mine, temperature: 2}"))
         let plan = try ScenarioPlan(scenario: Scenario.load(path), registry: registry, available: Set(StageKind.allCases))
-        let stage = try #require(plan.stage(named: "eval:latent CEM"))
+        let stage = try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a"))
         #expect(stage.configuration.contains("\"planner\":{\"id\":\"planner/mine\",\"parameters\":{\"temperature\":2}}"))
-        guard case .eval(let method, _) = stage.target, case .planner(let choice, _, _, _) = method.kind else {
+        guard case .eval(let evaluation) = stage.target, case .planner(let choice, _, _, _) = evaluation.method.kind else {
             Issue.record("expected a planner method")
             return
         }

@@ -41,7 +41,8 @@ import Testing
 
         let (again, rerun) = try JEPALabProcess.run(arguments)
         try #require(again == 0, "\(rerun)")
-        for stage in ["data", "pretrain", "posttrain", "eval:V-JEPA 2-AC", "eval:oracle", "eval:expert"] {
+        for stage in ["data", "pretrain", "posttrain", "eval:V-JEPA 2-AC/reach/cup/lab-a", "eval:oracle/reach/cup/lab-a",
+                      "eval:expert/reach/cup/lab-a"] {
             #expect(rerun.contains("\(stage): reused "), "\(stage) was not reused:\n\(rerun)")
         }
         #expect(!rerun.contains("running"), "\(rerun)")

@@ -5,7 +5,8 @@ import Foundation
 /// output in the cache.
 public struct PlannedStage: Sendable {
     public let kind: StageKind
-    /// Unique within the plan: `data`, `pretrain`, `posttrain`, `baseline:NAME`, `eval:METHOD`, `probe:ENCODER`.
+    /// Unique within the plan: `data`, `pretrain`, `posttrain`, `baseline:NAME`,
+    /// `eval:METHOD/TASK/OBJECT/LAB`, `probe:ENCODER`.
     public let name: String
     public let target: StageTarget
     /// The names of the stages whose outputs this one reads.

@@ -95,11 +95,12 @@ public struct ScenarioPlan: Sendable {
             }
         }
         if let eval = scenario.eval {
-            let labs = try eval.labs.map { try JSONSerialization.jsonObject(with: JSONEncoder().encode(scenario.lab(named: $0))) }
-            for method in eval.methods {
+            for evaluation in eval.cellEvaluations {
+                let method = evaluation.method
                 var inputs = [String](), config: [String: Any] = [
-                    "trials": eval.trials, "seed": eval.seed, "labs": labs,
-                    "cells": eval.cells.map { ["task": $0.task, "object": $0.object] },
+                    "trials": evaluation.trials, "seed": evaluation.seed,
+                    "lab": try JSONSerialization.jsonObject(with: JSONEncoder().encode(scenario.lab(named: evaluation.lab))),
+                    "cell": ["task": evaluation.cell.task, "object": evaluation.cell.object],
                 ]
                 let kind: StageKind
                 switch method.kind {
@@ -116,7 +117,8 @@ public struct ScenarioPlan: Sendable {
                     kind = .evalScripted
                     config["scripted"] = name
                 }
-                try add(kind, "eval:" + method.name, .eval(method, eval), inputs: inputs, config)
+                let name = "eval:\(method.name)/\(evaluation.cell.task)/\(evaluation.cell.object)/\(evaluation.lab)"
+                try add(kind, name, .eval(evaluation), inputs: inputs, config)
             }
         }
         self.stages = stages

@@ -60,18 +60,23 @@ public struct ScenarioRunner {
                               invocation: String, log: RunLog) throws {
         let episodes = folder.appendingPathComponent("episodes"), curves = folder.appendingPathComponent("curves")
         try FileManager.default.createDirectory(at: episodes, withIntermediateDirectories: true)
-        var cells = [CellResult](), keys = [String: String](), extras = [String: [String: String]]()
+        var records = [(method: String, records: [TrialRecord])](), keys = [String: String](), extras = [String: [String: String]]()
         for stage in plan.stages {
             guard let directory = outputs[stage.name] else { continue }
             let label: String
             switch stage.target {
-            case .eval(let method, _):
-                label = method.name
-                if case .planner(let planner, let horizon, _, _) = method.kind {
+            case .eval(let evaluation):
+                label = evaluation.method.name
+                if case .planner(let planner, let horizon, _, _) = evaluation.method.kind {
                     let parameters = try planner.resolved(in: registry)
                     extras[label, default: [:]]["horizon"] = String(horizon)
                     for name in ["samples", "iterations"] { extras[label, default: [:]][name] = parameters[name]?.description }
                 }
+                let link = episodes.appendingPathComponent(slug(label))
+                    .appendingPathComponent("\(evaluation.cell.task)-\(evaluation.cell.object)-\(slug(evaluation.lab))")
+                try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? FileManager.default.removeItem(at: link)
+                try FileManager.default.createSymbolicLink(at: link, withDestinationURL: directory)
             case .probe(let name, _, _):
                 label = name
             case .training, .baseline:
@@ -84,16 +89,17 @@ public struct ScenarioRunner {
             case .data:
                 continue
             }
-            let records = try TrialRecords.read(from: directory)
-            let summary = CellResult.summarise(method: label, records: records)
+            keys[stage.name] = stage.key
+            let read = try TrialRecords.read(from: directory)
+            if let index = records.firstIndex(where: { $0.method == label }) { records[index].records += read } else { records.append((label, read)) }
+        }
+        var cells = [CellResult]()
+        for (label, trials) in records {
+            let summary = CellResult.summarise(method: label, records: trials)
             cells += summary
-            keys[label] = stage.key
             let pooled = summary.first.map { CellResult.pooled(summary, as: $0) }
             if let seconds = pooled?.secondsPerAction { extras[label, default: [:]]["seconds_per_action"] = String(format: "%.3g s", seconds) }
-            let link = episodes.appendingPathComponent(slug(label))
-            try? FileManager.default.removeItem(at: link)
-            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: directory)
-            log("\(label): \(records.count) trials, records in episodes/\(slug(label))")
+            log("\(label): \(trials.count) trials, records in episodes/\(slug(label))")
         }
         let table = ResultTable(cells: cells, layout: plan.scenario.table, extras: extras)
         try Data(table.markdown.utf8).write(to: folder.appendingPathComponent("table.md"), options: .atomic)

@@ -29,8 +29,8 @@ public enum StageTarget: Sendable {
     /// Pre-training or post-training (the stage's kind tells which).
     case training(TrainingSection)
     case baseline(BaselineSection)
-    /// One method of the evaluation over all of the section's cells and labs.
-    case eval(EvalMethod, EvalSection)
+    /// One method's trials in one cell of one lab.
+    case eval(CellEvaluation)
     /// One encoder's probes.
     case probe(label: String, source: ComponentSource, ProbeSection)
 }

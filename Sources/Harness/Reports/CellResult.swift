@@ -73,7 +73,7 @@ public struct RunResults: Codable, Sendable {
 
     public let scenario: String
     public let cells: [Cell]
-    /// Each evaluated method's stage key (its records are in `cache/<stage>/<key>/trials.jsonl`).
+    /// Each evaluation and probe stage's key by stage name (its records are in `cache/<kind>/<key>/trials.jsonl`).
     public let keys: [String: String]
 
     public init(scenario: String, cells: [CellResult], keys: [String: String]) {
