@@ -59,6 +59,14 @@ import Sim
         #expect(rise > 0.065 && rise < 0.08)
     }
 
+    @Test func theHandStaysWithinTheWorkspaceHeights() throws {
+        let world = World()
+        for _ in 0..<6 { try world.apply(Action(translation: [0, 0, 0.075], gripper: 0)) }
+        #expect(abs(world.state.position.z - World.heightRange.upperBound) < 0.01, "hand at \(world.state.position.z) m")
+        for _ in 0..<10 { try world.apply(Action(translation: [0, 0, -0.075], gripper: 0)) }
+        #expect(world.state.position.z > 0 && world.state.position.z < 0.03, "hand at \(world.state.position.z) m")
+    }
+
     @Test func nonFiniteActionsAreClearErrors() throws {
         let world = World()
         #expect(throws: SimError.self) { try world.apply(Action(translation: [.nan, 0, 0], gripper: 0)) }

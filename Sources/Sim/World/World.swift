@@ -122,11 +122,15 @@ public final class World {
         actionCount += 1
     }
 
-    /// The commanded end-effector goal: measured state plus the action, kept inside the arm's workspace (above the
-    /// table, within reach, the gripper tilted at most 0.6 rad).
+    /// The heights the end effector is commanded between: just above the table up to 0.45 m, the top of what the
+    /// cameras see above the task region (tasks start the hand at most 0.34 m high; play data moves below 0.35 m).
+    public static let heightRange = 0.015...0.45
+
+    /// The commanded end-effector goal: measured state plus the action, kept inside the arm's workspace (within
+    /// `heightRange`, within reach, the gripper tilted at most 0.6 rad).
     static func reachable(_ state: RobotState, plus a: Action) -> (position: SIMD3<Double>, angles: SIMD3<Double>) {
         var p = state.position + a.translation
-        p.z = min(0.65, max(0.015, p.z))
+        p.z = min(heightRange.upperBound, max(heightRange.lowerBound, p.z))
         let radius = (p.x * p.x + p.y * p.y).squareRoot()
         let clampedRadius = min(0.78, max(0.28, radius))
         if radius > 0 {
