@@ -16,8 +16,6 @@ public struct PlannedStage: Sendable {
     /// SHA-256 of `kind` and `configuration`: equal keys mean equal outputs.
     public let key: String
 
-    /// Bumped when the meaning of a configuration changes, so that old artifacts are not reused.
-    static let formatVersion = 1
 
     init(kind: StageKind, name: String, target: StageTarget, inputs: [(name: String, key: String)], configuration: [String: Any]) throws {
         self.kind = kind
@@ -26,7 +24,7 @@ public struct PlannedStage: Sendable {
         self.inputs = inputs.map(\.name)
         var document = configuration
         document["stage"] = kind.rawValue
-        document["format"] = PlannedStage.formatVersion
+        document["format"] = kind.formatVersion
         document["inputs"] = Dictionary(uniqueKeysWithValues: inputs.map { ($0.name, $0.key) })
         let bytes = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
         self.configuration = String(decoding: bytes, as: UTF8.self)

@@ -8,6 +8,15 @@ public enum StageKind: String, CaseIterable, Sendable, Codable {
     case evalScripted = "eval-scripted"
     case probe
 
+    /// Bumped when the meaning of the kind's configuration or the behaviour behind it changes, so that artifacts made
+    /// before are not reused. Evaluations: 2 since the workspace's height limit came down to 0.45 m.
+    public var formatVersion: Int {
+        switch self {
+        case .evalPlanner, .evalPolicy, .evalScripted: 2
+        case .data, .pretrain, .posttrain, .baseline, .probe: 1
+        }
+    }
+
     /// What the stage does and which command does the same by hand.
     public var summary: String {
         switch self {
