@@ -7,7 +7,8 @@ import Harness
 ///
 /// The dataset is split by episode: every fifth episode (index 4, 9, …) is held out for evaluation, the rest train
 /// the probe (the same lab, unlike `jepalab probe --eval-data`, which takes a dataset of another lab). Windows are 4
-/// frames every 2 steps, as `jepalab probe`'s defaults. Each held-out window is one `TrialRecord` (`task` the probe
+/// frames every 2 steps, as `jepalab probe`'s defaults, standardised by the training windows' statistics as
+/// `jepalab probe --standardize` (without it, probes on ViT tokens stay at the majority class; BENCHMARKS.md). Each held-out window is one `TrialRecord` (`task` the probe
 /// task, `object` `-`, success when the probe's top-1 class is the label). A task already recorded is skipped on
 /// resume.
 public struct ProbeStage: Stage {
@@ -36,10 +37,13 @@ public struct ProbeStage: Stage {
                 throw ScenarioError("unknown probe task '\(name)'; tasks: \(ProbeTask.allCases.map(\.rawValue).joined(separator: ", "))",
                                     at: section.location)
             }
-            let train = try ProbeExamples(encoder: encoder, dataset: dataset, entries: training, task: task, frames: Self.frames,
+            var train = try ProbeExamples(encoder: encoder, dataset: dataset, entries: training, task: task, frames: Self.frames,
                                           stride: Self.stride, limit: Self.limit)
-            let eval = try ProbeExamples(encoder: encoder, dataset: dataset, entries: heldOut, task: task, frames: Self.frames,
+            var eval = try ProbeExamples(encoder: encoder, dataset: dataset, entries: heldOut, task: task, frames: Self.frames,
                                          stride: Self.stride, classes: train.classes)
+            let statistics = train.statistics
+            train.standardize(statistics)
+            eval.standardize(statistics)
             var probeTraining = ProbeTraining()
             (probeTraining.steps, probeTraining.seed) = (section.steps, section.seed)
             let (probe, result) = try probeTraining.run(train: train, eval: eval)
