@@ -3,10 +3,10 @@ import Foundation
 import Harness
 
 /// The scenario `probe` stage: `jepalab probe`'s library path (`ProbeExamples`, `ProbeTraining`) for one encoder
-/// on the `data` stage's dataset, for each of the section's tasks.
+/// on the probes' own dataset (`probes.data`, stage `data:probes`) or else the `data` stage's, for each task.
 ///
 /// The dataset is split by episode: every fifth episode (index 4, 9, …) is held out for evaluation, the rest train
-/// the probe (the same lab, unlike `jepalab probe --eval-data`, which takes a dataset of another lab). Windows are 4
+/// the probe (one dataset, unlike `jepalab probe --eval-data`, which takes a second one). Windows are 4
 /// frames every 2 steps, as `jepalab probe`'s defaults, standardised by the training windows' statistics as
 /// `jepalab probe --standardize` (without it, probes on ViT tokens stay at the majority class; BENCHMARKS.md). Each held-out window is one `TrialRecord` (`task` the probe
 /// task, `object` `-`, success when the probe's top-1 class is the label). A task already recorded is skipped on
@@ -20,8 +20,8 @@ public struct ProbeStage: Stage {
         guard case .probe(let label, let source, let section) = context.stage.target else {
             throw ScenarioError("the probe stage was given \(context.stage.name), which is not a probe")
         }
-        guard let data = context.inputs["data"] else {
-            throw ScenarioError("probes need the data stage's dataset; add a data: section", at: section.location)
+        guard let data = context.inputs["data:probes"] ?? context.inputs["data"] else {
+            throw ScenarioError("probes need a dataset; add a data: section or probes.data", at: section.location)
         }
         let dataset = try Dataset(directory: data)
         let heldOut = dataset.entries.enumerated().filter { $0.offset % 5 == 4 }.map(\.element)

@@ -73,7 +73,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = ScenarioFilesTests.root.appendingPathComponent("scenarios/probes.yaml").path
         let shrink = ["data.episodes=5", "data.frames=12", "data.size=32", "pretrain.steps=3", "pretrain.options.width=32",
-                      "pretrain.options.depth=1", "probes.steps=5", "probes.encoders=[pretrain, {id: encoder/pixels, image_size: 32}]"]
+                      "pretrain.options.depth=1", "probes.steps=5",
+                      "probes.data.episodes=5", "probes.data.frames=12", "probes.data.size=32", "probes.encoders=[pretrain, {id: encoder/pixels, image_size: 32}]"]
         let (status, output) = try JEPALabProcess.run(["run", scenario, "--quiet", "--runs", folder.appendingPathComponent("runs").path,
                                                        "--cache", folder.appendingPathComponent("cache").path]
                                                       + shrink.flatMap { ["--set", $0] })

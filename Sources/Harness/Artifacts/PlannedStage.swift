@@ -5,7 +5,7 @@ import Foundation
 /// output in the cache.
 public struct PlannedStage: Sendable {
     public let kind: StageKind
-    /// Unique within the plan: `data`, `pretrain`, `posttrain`, `baseline:NAME`,
+    /// Unique within the plan: `data`, `data:probes`, `pretrain`, `posttrain`, `baseline:NAME`,
     /// `eval:METHOD/TASK/OBJECT/LAB`, `probe:ENCODER`.
     public let name: String
     public let target: StageTarget

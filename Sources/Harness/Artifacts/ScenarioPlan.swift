@@ -28,7 +28,10 @@ public struct ScenarioPlan: Sendable {
         if let pretrain = scenario.pretrain { try need(.pretrain, at: pretrain.location) }
         if let posttrain = scenario.posttrain { try need(.posttrain, at: posttrain.location) }
         for baseline in scenario.baselines { try need(.baseline, at: baseline.training.location) }
-        if let probes = scenario.probes { try need(.probe, at: probes.location) }
+        if let probes = scenario.probes {
+            try need(.probe, at: probes.location)
+            if let data = probes.data { try need(.data, at: data.location) }
+        }
         for method in scenario.eval?.methods ?? [] {
             switch method.kind {
             case .planner: try need(.evalPlanner, at: method.location)
@@ -86,8 +89,14 @@ public struct ScenarioPlan: Sendable {
             try add(.baseline, "baseline:" + baseline.name, .baseline(baseline), inputs: inputs, config)
         }
         if let probes = scenario.probes {
+            var probeData = "data"
+            if let data = probes.data {
+                probeData = "data:probes"
+                let config = try JSONSerialization.jsonObject(with: JSONEncoder().encode(data.config))
+                try add(.data, probeData, .data(data), inputs: [], ["dataset": config])
+            }
             for (label, encoder) in probes.encoders {
-                var inputs = ["data"]
+                var inputs = [probeData]
                 let config: [String: Any] = ["encoder": try source(encoder, inputs: &inputs), "tasks": probes.tasks,
                                              "steps": probes.steps, "seed": probes.seed]
                 try add(.probe, "probe:" + label, .probe(label: label, source: encoder, probes),

@@ -26,8 +26,8 @@ public struct DataSection: Sendable {
     public let config: DatasetConfig
     public let location: SourceLocation
 
-    init(_ node: ScenarioNode, scenarioSeed: UInt64) throws {
-        let f = try node.fields("data", valid: DataSection.keys)
+    init(_ node: ScenarioNode, path: String = "data", scenarioSeed: UInt64) throws {
+        let f = try node.fields(path, valid: DataSection.keys)
         let episodes = try f.required("episodes").int(f.path("episodes"), atLeast: 1)
         let frames = try f.optional("frames")?.int(f.path("frames"), atLeast: 2) ?? 32
         let size = try f.optional("size")?.int(f.path("size"), atLeast: 8) ?? 64
@@ -41,7 +41,7 @@ public struct DataSection: Sendable {
             config = try DatasetConfig(episodes: episodes, seed: seed, lab: lab, policy: policy, frames: frames, size: size,
                                        appearance: appearance)
         } catch let error as DataError {
-            throw ScenarioError("data: \(error.description)", at: node.location)
+            throw ScenarioError("\(path): \(error.description)", at: node.location)
         }
         location = node.location
     }
@@ -110,9 +110,11 @@ public struct BaselineSection: Sendable {
 
 /// `probes:` — attentive-probe accuracy of encoders on the motion and anticipation tasks.
 public struct ProbeSection: Sendable {
-    public static let keys = ["tasks", "encoders", "steps", "seed"]
+    public static let keys = ["tasks", "encoders", "steps", "seed", "data"]
     public static let tasks = ["motion", "anticipation"]
     public let tasks: [String]
+    /// The probes' own dataset (e.g. a lab the encoders never saw); without it, the scenario's `data`.
+    public let data: DataSection?
     /// Each encoder with the label its rows get.
     public let encoders: [(label: String, source: ComponentSource)]
     public let steps: Int
@@ -134,6 +136,7 @@ public struct ProbeSection: Sendable {
         guard !encoders.isEmpty else { throw ScenarioError("probes.encoders must name at least one encoder", at: node.location) }
         steps = try f.required("steps").int(f.path("steps"), atLeast: 1)
         seed = try f.optional("seed")?.seed(f.path("seed")) ?? scenarioSeed
+        data = try f.optional("data").map { try DataSection($0, path: f.path("data"), scenarioSeed: scenarioSeed) }
         location = node.location
     }
 }
