@@ -38,6 +38,38 @@ enum Kernels {
         return p * scale
     }
 
+    /// The sum of `count` scalars at `x`, accumulated in 16 lanes: a plain loop's float sum is a chain of dependent
+    /// additions that the compiler may not reorder, so it neither vectorises nor pipelines.
+    @inline(__always) static func sum(_ x: UnsafePointer<Float>, _ count: Int) -> Float {
+        var lanes = SIMD16<Float>(), j = 0
+        while j + 16 <= count {
+            lanes += UnsafeRawPointer(x + j).loadUnaligned(as: SIMD16<Float>.self)
+            j += 16
+        }
+        var total = lanes.sum()
+        while j < count {
+            total += x[j]
+            j += 1
+        }
+        return total
+    }
+
+    /// `Σ (x[j] − mean)²` over `count` scalars at `x`, in 16 lanes like `sum`.
+    @inline(__always) static func squaredDeviations(_ x: UnsafePointer<Float>, _ count: Int, from mean: Float) -> Float {
+        var lanes = SIMD16<Float>(), j = 0
+        while j + 16 <= count {
+            let d = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD16<Float>.self) - mean
+            lanes += d * d
+            j += 16
+        }
+        var total = lanes.sum()
+        while j < count {
+            total += (x[j] - mean) * (x[j] - mean)
+            j += 1
+        }
+        return total
+    }
+
     static let geluC: Float = 0.797_884_56  // sqrt(2 / pi)
     static let geluA: Float = 0.044_715
 

@@ -57,19 +57,19 @@ extension Tensor {
         let y = build(x.shape) { out in
             x.withUnsafeBufferPointer { px in
                 stats.withUnsafeMutableBufferPointer { ps in
-                    let (xp, sp) = (px.baseAddress!, ps.baseAddress!)
-                    Kernels.parallelFor(rows, cost: width * 4) { range in
-                        for r in range {
-                            let (xr, o) = (xp + r * width, out + r * width)
-                            var sum: Float = 0
-                            for j in 0..<width { sum += xr[j] }
-                            let mean = sum / Float(width)
-                            var sq: Float = 0
-                            for j in 0..<width { sq += (xr[j] - mean) * (xr[j] - mean) }
-                            let inv = 1 / (sq / Float(width) + epsilon).squareRoot()
-                            for j in 0..<width { o[j] = (xr[j] - mean) * inv * w[j] + b[j] }
-                            sp[2 * r] = mean
-                            sp[2 * r + 1] = inv
+                    w.withUnsafeBufferPointer { pw in
+                        b.withUnsafeBufferPointer { pb in
+                            let (xp, sp, wp, bp) = (px.baseAddress!, ps.baseAddress!, pw.baseAddress!, pb.baseAddress!)
+                            Kernels.parallelFor(rows, cost: width * 4) { range in
+                                for r in range {
+                                    let (xr, o) = (xp + r * width, out + r * width)
+                                    let mean = Kernels.sum(xr, width) / Float(width)
+                                    let inv = 1 / (Kernels.squaredDeviations(xr, width, from: mean) / Float(width) + epsilon).squareRoot()
+                                    for j in 0..<width { o[j] = (xr[j] - mean) * inv * wp[j] + bp[j] }
+                                    sp[2 * r] = mean
+                                    sp[2 * r + 1] = inv
+                                }
+                            }
                         }
                     }
                 }
