@@ -6,7 +6,7 @@ public enum Baselines {
     /// Adds this module's components to `registry`; components join this list as they land.
     public static func register(into registry: inout Registry) throws {
         try registry.register(ComponentSpec(
-            id: "policy/octo", summary: "Octo-style goal-image policy: transformer over 2-frame history, readouts, L1 action-chunk head",
+            id: "policy/octo", summary: "Octo-style goal-image policy: transformer over 2-frame history, readouts, action-chunk head (regression or diffusion)",
             parameters: [.init("checkpoint", .string(""), "a checkpoint written by jepalab posttrain --policy policy/octo (required to act)"),
                          .init("execution", .string("receding"), "receding (first action of each chunk) or average (chunk averaging)"),
                          .init("stem", .string("patch"), "frame tokenizer: patch (linear patch embedding) or conv (Octo's small conv stem)"),
@@ -19,7 +19,9 @@ public enum Baselines {
                          .init("chunk", .int(4), "future actions predicted per step"),
                          .init("proprio", .bool(false), "a token of the end effector's state per frame (off, as Octo)"),
                          .init("goal_difference", .bool(true), "also stack goal − frame on the channels (9 instead of 6)"),
-                         .init("loss", .string("mse"), "training: chunk loss, mse (conditional mean) or l1 (conditional median)"),
+                         .init("head", .string("regression"), "action head: regression (MLP, trained with loss) or diffusion (Octo's denoiser)"),
+                         .init("diffusion_steps", .int(20), "noise levels of the diffusion head"),
+                         .init("loss", .string("mse"), "training: regression head's chunk loss, mse (conditional mean) or l1 (conditional median)"),
                          .init("max_shift", .int(4), "training: largest random image shift in pixels (0: no augmentation)"),
                          .init("colour_jitter", .double(3), "training: width of the colour augmentation (1: brightness ±0.1, contrast ±0.2, gains ±0.1)"),
                          .init("goal_horizon", .int(4), "training: goals 1 to this many steps ahead (0: any later frame, Octo's uniform relabelling)"),

@@ -50,7 +50,7 @@ import Testing
         for s in 0..<options.steps { _ = try task.step(s) }
 
         // Unseen episodes: the first predicted step must follow the goal, and swapping the goal must change it.
-        let policy = OctoPolicy(model: task.model, normalization: examples.normalization)
+        var policy = OctoPolicy(model: task.model, normalization: examples.normalization)
         var right = 0, total = 0, change: Float = 0
         for episode in try Self.episodes(count: 4, steps: 10, seed: 9) {
             let frames = (0..<episode.steps).map { t in

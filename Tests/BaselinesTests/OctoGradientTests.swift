@@ -17,7 +17,7 @@ import Testing
             let batch = examples.batch(size: 3, using: &generator)
             let model = OctoModel(config: config, seed: 4)
             // A smooth loss (squared error), so finite differences are exact to second order.
-            func loss(_ m: OctoModel) -> Tensor { (m(pixels: batch.pixels, states: batch.states) - batch.targets).squared().mean() }
+            func loss(_ m: OctoModel) -> Tensor { var g = SeededGenerator(seed: 0); return (m.actions(pixels: batch.pixels, states: batch.states, using: &g) - batch.targets).squared().mean() }
             let (_, gradients) = model.valueWithGradient(loss)
             let tokenizer = stem == "conv" ? ["stem.convs.0.weight", "stem.convs.1.bias", "stem.norms.0.weight", "stem.convs.2.weight"]
                 : ["patch_embed.weight"]

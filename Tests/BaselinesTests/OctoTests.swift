@@ -88,9 +88,13 @@ import Testing
         #expect(last < 0.75 * first, "\(stem) stem: L1 chunk loss went from \(first) to \(last)")
     }
 
-    @Test func checkpointRoundTripsThroughTheRegistry() throws {
+    /// Either action head round-trips; the diffusion head's noise is seeded, so the registry's copy acts the same.
+    @Test(arguments: ["regression", "diffusion"])
+    func checkpointRoundTripsThroughTheRegistry(head: String) throws {
         let episodes = try OctoSynthetic.episodes()
-        let model = OctoModel(config: OctoSynthetic.config, seed: 5)
+        var config = OctoSynthetic.config
+        config.head = head
+        let model = OctoModel(config: config, seed: 5)
         let normalization = try OctoNormalization(episodes: episodes)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("octo-\(UUID().uuidString).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -114,6 +118,21 @@ import Testing
         #expect(throws: (any Error).self) {
             _ = try registry.make("policy/octo", as: (any Policy).self, overrides: ["checkpoint": .string(url.path + ".missing")])
         }
+    }
+
+    /// Shapes stored before the diffusion head existed have no `head` key and read as the regression head.
+    @Test func shapesWithoutAHeadReadAsRegression() throws {
+        let stored = try JSONEncoder().encode(OctoSynthetic.config)
+        var fields = try #require(try JSONSerialization.jsonObject(with: stored) as? [String: Any])
+        fields["head"] = nil
+        fields["diffusion_steps"] = nil
+        let old = try JSONDecoder().decode(OctoConfig.self, from: try JSONSerialization.data(withJSONObject: fields))
+        #expect(old == OctoSynthetic.config && old.head == "regression")
+        var diffusion = OctoSynthetic.config
+        diffusion.head = "diffusion"
+        #expect(try JSONDecoder().decode(OctoConfig.self, from: try JSONEncoder().encode(diffusion)) == diffusion)
+        diffusion.head = "flow"
+        #expect(throws: OctoError.self) { try diffusion.validate() }
     }
 
     @Test func policyEpisodeRunsAndRecords() throws {

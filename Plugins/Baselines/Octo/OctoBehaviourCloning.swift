@@ -28,6 +28,7 @@ public struct OctoBehaviourCloning {
         (config.patch, config.history, config.width, config.depth) = (p.int("patch"), p.int("history"), p.int("width"), p.int("depth"))
         (config.heads, config.readouts, config.chunk) = (p.int("heads"), p.int("readouts"), p.int("chunk"))
         (config.proprio, config.stem, config.goalDifference) = (p.bool("proprio"), p.string("stem"), p.bool("goal_difference"))
+        (config.head, config.diffusionSteps) = (p.string("head"), p.int("diffusion_steps"))
         guard let loss = OctoTraining.Loss(rawValue: p.string("loss")) else {
             throw OctoError.invalid("policy/octo: loss '\(p.string("loss"))' is not one of "
                                     + OctoTraining.Loss.allCases.map(\.rawValue).joined(separator: ", "))

@@ -20,14 +20,34 @@ public struct OctoConfig: Codable, Equatable, Sendable {
     public var stem = "patch"
     /// Also stack the goal's difference to the frame (goal − frame) on the channels: 9 channels instead of 6.
     public var goalDifference = true
+    /// The action head: `regression` (an MLP regressing the chunk) or `diffusion` (`OctoDiffusionHead`).
+    public var head = "regression"
+    /// Noise levels of the diffusion head.
+    public var diffusionSteps = 20
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case imageSize = "image_size", patch, history, width, depth, heads, mlpRatio = "mlp_ratio", readouts, chunk, proprio, stem, goalDifference = "goal_difference"
+        case imageSize = "image_size", patch, history, width, depth, heads, mlpRatio = "mlp_ratio", readouts, chunk, proprio, stem,
+             goalDifference = "goal_difference", head, diffusionSteps = "diffusion_steps"
+    }
+
+    /// Reads a stored shape; checkpoints written before the diffusion head have a regression head.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        (imageSize, patch, history) = (try c.decode(Int.self, forKey: .imageSize), try c.decode(Int.self, forKey: .patch),
+                                       try c.decode(Int.self, forKey: .history))
+        (width, depth, heads, mlpRatio) = (try c.decode(Int.self, forKey: .width), try c.decode(Int.self, forKey: .depth),
+                                           try c.decode(Int.self, forKey: .heads), try c.decode(Int.self, forKey: .mlpRatio))
+        (readouts, chunk, proprio) = (try c.decode(Int.self, forKey: .readouts), try c.decode(Int.self, forKey: .chunk),
+                                      try c.decode(Bool.self, forKey: .proprio))
+        (stem, goalDifference) = (try c.decode(String.self, forKey: .stem), try c.decode(Bool.self, forKey: .goalDifference))
+        head = try c.decodeIfPresent(String.self, forKey: .head) ?? "regression"
+        diffusionSteps = try c.decodeIfPresent(Int.self, forKey: .diffusionSteps) ?? 20
     }
 
     public static let stems = ["conv", "patch"]
+    public static let heads = ["regression", "diffusion"]
 
     /// Input channels per frame: the frame's, the goal's, and with `goalDifference` their difference.
     public var channels: Int { goalDifference ? 9 : 6 }
@@ -52,6 +72,8 @@ public struct OctoConfig: Codable, Equatable, Sendable {
         try check(depth >= 1 && mlpRatio >= 1, "depth \(depth) and mlp_ratio \(mlpRatio) must be ≥ 1")
         try check(readouts >= 1 && readouts <= 16, "readouts \(readouts) must be in 1...16")
         try check(chunk >= 1 && chunk <= 16, "chunk \(chunk) must be in 1...16")
+        try check(OctoConfig.heads.contains(head), "head '\(head)' is not one of \(OctoConfig.heads.joined(separator: ", "))")
+        try check(diffusionSteps >= 1 && diffusionSteps <= 1000, "diffusion_steps \(diffusionSteps) must be in 1...1000")
     }
 }
 

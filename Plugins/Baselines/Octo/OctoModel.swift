@@ -8,8 +8,9 @@ import Tensor
 /// (`OctoStem`) or by one linear layer per patch; a token of the normalised proprioceptive state (with `proprio`) and
 /// `readouts` learned readout tokens follow. Tokens get a learned position (patch index) and a learned time
 /// (frame index) embedding. Attention is block-causal over frames, and no token attends to a readout token but the
-/// readout itself, so the readouts only read. The action head maps the mean of a frame's readouts to a chunk of
-/// `chunk` normalised future actions; every frame of the window predicts the chunk starting at its own step.
+/// readout itself, so the readouts only read. The action head (an MLP regressor or Octo's diffusion head) maps the
+/// mean of a frame's readouts to a chunk of `chunk` normalised future actions; every frame of the window predicts the
+/// chunk starting at its own step.
 public struct OctoModel: Module, Sendable {
     public let config: OctoConfig
     /// How frames become tokens.
@@ -27,7 +28,15 @@ public struct OctoModel: Module, Sendable {
     public var time: Tensor
     public var readout: Tensor
     public var transformer: Transformer
-    public var head: MLP
+    /// How a readout embedding becomes an action chunk.
+    public enum ActionHead: Sendable {
+        /// An MLP regressing the normalised chunk (parameters `head.*`).
+        case regression(MLP)
+        /// Octo's diffusion head (parameters `diffusion.*`).
+        case diffusion(OctoDiffusionHead)
+    }
+
+    public var head: ActionHead
 
     /// A freshly initialised policy (weights of deviation 0.02, as in ViT and Octo).
     public init(config: OctoConfig, seed: UInt64) {
@@ -46,13 +55,41 @@ public struct OctoModel: Module, Sendable {
         readout = .randomNormal([config.readouts, d], std: 0.02, using: &generator)
         transformer = Transformer(width: d, depth: config.depth, heads: config.heads, mlpRatio: config.mlpRatio, std: 0.02,
                                   using: &generator)
-        head = MLP(d, hidden: 2 * d, outputs: config.chunk * 7, std: 0.02, using: &generator)
+        head = config.head == "diffusion"
+            ? .diffusion(OctoDiffusionHead(width: d, actions: config.chunk * 7, steps: config.diffusionSteps, using: &generator))
+            : .regression(MLP(d, hidden: 2 * d, outputs: config.chunk * 7, std: 0.02, using: &generator))
     }
 
     /// Normalised action chunks `[B, history, chunk, 7]` from `pixels` `[B, history, S, S, channels]` (frame,
     /// goal and difference channels, scaled by `OctoInput`) and normalised `states` `[B, history, 7]` (read only with
-    /// `proprio`).
-    public func callAsFunction(pixels: Tensor, states: Tensor) -> Tensor {
+    /// `proprio`): the regression head's output, or chunks the diffusion head draws with `generator`.
+    public func actions(pixels: Tensor, states: Tensor, using generator: inout SeededGenerator) -> Tensor {
+        let embeddings = readouts(pixels: pixels, states: states)
+        let (b, h, d, n) = (embeddings.shape[0], config.history, config.width, config.chunk)
+        switch head {
+        case .regression(let mlp): return mlp(embeddings).reshaped([b, h, n, 7])
+        case .diffusion(let diffusion):
+            return diffusion.sample(readouts: embeddings.reshaped([b * h, d]), using: &generator).reshaped([b, h, n, 7])
+        }
+    }
+
+    /// The training loss against normalised chunks `targets` `[B, history, chunk, 7]`: the squared error (`l1`: the
+    /// absolute error) of the regression head, or the diffusion head's noise-prediction loss at levels drawn with
+    /// `generator`.
+    public func loss(pixels: Tensor, states: Tensor, targets: Tensor, l1: Bool = false, using generator: inout SeededGenerator) -> Tensor {
+        let embeddings = readouts(pixels: pixels, states: states)
+        let (b, h, d, n) = (embeddings.shape[0], config.history, config.width, config.chunk)
+        switch head {
+        case .regression(let mlp):
+            let prediction = mlp(embeddings).reshaped([b, h, n, 7])
+            return l1 ? Tensor.l1Loss(prediction, targets) : Tensor.mseLoss(prediction, targets)
+        case .diffusion(let diffusion):
+            return diffusion.loss(readouts: embeddings.reshaped([b * h, d]), targets: targets.reshaped([b * h, n * 7]), using: &generator)
+        }
+    }
+
+    /// The mean of each frame's readout tokens after the transformer, `[B, history, width]`.
+    public func readouts(pixels: Tensor, states: Tensor) -> Tensor {
         let c = config
         let (b, h, s, p, g, d, ch) = (pixels.shape[0], c.history, c.imageSize, c.patch, c.grid, c.width, c.channels)
         precondition(pixels.shape == [b, h, s, s, ch] && states.shape == [b, h, 7],
@@ -70,7 +107,7 @@ public struct OctoModel: Module, Sendable {
         let tokens = Tensor.concatenate(parts, alongAxis: 2).reshaped([b, h * c.tokensPerStep, d])
         let hidden = transformer(tokens, mask: OctoModel.mask(config: c))
         let readouts = hidden.reshaped([b, h, c.tokensPerStep, d]).slice(alongAxis: 2, c.firstReadout..<c.tokensPerStep)
-        return head(readouts.mean(alongAxis: 2)).reshaped([b, h, c.chunk, 7])
+        return readouts.mean(alongAxis: 2)
     }
 
     /// Block-causal over frames; a readout token is seen only by itself.
@@ -98,6 +135,13 @@ public struct OctoModel: Module, Sendable {
         try body(parameterName(prefix, "time"), &time)
         try body(parameterName(prefix, "readout"), &readout)
         try transformer.visitParameters(prefix: parameterName(prefix, "transformer"), body)
-        try head.visitParameters(prefix: parameterName(prefix, "head"), body)
+        switch head {
+        case .regression(var mlp):
+            try mlp.visitParameters(prefix: parameterName(prefix, "head"), body)
+            head = .regression(mlp)
+        case .diffusion(var diffusion):
+            try diffusion.visitParameters(prefix: parameterName(prefix, "diffusion"), body)
+            head = .diffusion(diffusion)
+        }
     }
 }

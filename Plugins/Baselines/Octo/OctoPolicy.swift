@@ -20,20 +20,23 @@ public struct OctoPolicy: Policy, Sendable {
     private var states: [[Float]] = []
     /// The chunks predicted so far, newest last (at most `chunk` kept).
     private var chunks: [[[Float]]] = []
+    /// The diffusion head's noise, the same sequence in every episode of a fresh copy.
+    private var generator = SeededGenerator(seed: 0)
 
     public init(model: OctoModel, normalization: OctoNormalization, execution: Execution = .receding) {
         (self.model, self.normalization, self.execution) = (model, normalization, execution)
     }
 
     /// The normalised action chunk `[chunk][7]` for the current window ending at `observation`, given `goal`.
-    public func predict(frames window: [RGBImage], states: [[Float]], goal: RGBImage) -> [[Float]] {
+    public mutating func predict(frames window: [RGBImage], states: [[Float]], goal: RGBImage) -> [[Float]] {
         let c = model.config
         var pixels = [Float]()
         pixels.reserveCapacity(c.history * c.imageSize * c.imageSize * c.channels)
         OctoInput.append(frames: window.map { $0.pixels[...] }, goal: goal.pixels[...], size: c.imageSize,
                          difference: c.goalDifference, augmentation: .none, to: &pixels)
-        let output = model(pixels: Tensor(shape: [1, c.history, c.imageSize, c.imageSize, c.channels], scalars: pixels),
-                           states: Tensor(shape: [1, c.history, 7], scalars: states.flatMap { normalization.normalized(states: $0) }))
+        let output = model.actions(pixels: Tensor(shape: [1, c.history, c.imageSize, c.imageSize, c.channels], scalars: pixels),
+                                   states: Tensor(shape: [1, c.history, 7], scalars: states.flatMap { normalization.normalized(states: $0) }),
+                                   using: &generator)
         let last = Array(output.scalars.suffix(c.chunk * 7))
         return (0..<c.chunk).map { Array(last[($0 * 7)..<($0 * 7 + 7)]) }
     }

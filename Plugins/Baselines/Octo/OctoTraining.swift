@@ -5,7 +5,7 @@ import Sim
 import Tensor
 
 /// Behaviour cloning of the Octo-style policy as a `TrainingTask`: the mean squared error (or L1) between the predicted and the recorded
-/// (normalised) action chunks of hindsight-relabelled, augmented examples, AdamW with a warm-up–cosine learning rate
+/// (normalised) action chunks of hindsight-relabelled, augmented examples (the diffusion head: its noise-prediction loss), AdamW with a warm-up–cosine learning rate
 /// and global gradient clipping. Step `s` draws its batch from a generator seeded by `(seed, s)`, so a resumed run
 /// sees the same batches as an uninterrupted one. Every saved state also exports the policy to `exportURL`.
 public struct OctoTraining: TrainingTask {
@@ -49,16 +49,13 @@ public struct OctoTraining: TrainingTask {
                                   totalSteps: max(options.steps, warmup + 1))
     }
 
-    /// The chunk loss of `model` on `batch`.
-    public static func loss(_ model: OctoModel, _ batch: OctoExamples.Batch, _ kind: Loss = .mse) -> Tensor {
-        let prediction = model(pixels: batch.pixels, states: batch.states)
-        return kind == .l1 ? Tensor.l1Loss(prediction, batch.targets) : Tensor.mseLoss(prediction, batch.targets)
-    }
-
     public mutating func step(_ step: Int) throws -> StepMetrics {
         var generator = SeededGenerator(seed: SeededRandom.derive(options.seed, UInt64(step)))
         let batch = examples.batch(size: options.batchSize, using: &generator)
-        let (loss, gradients) = model.valueWithGradient { OctoTraining.loss($0, batch, options.loss) }
+        let l1 = options.loss == .l1
+        let (loss, gradients) = model.valueWithGradient { model in
+            model.loss(pixels: batch.pixels, states: batch.states, targets: batch.targets, l1: l1, using: &generator)
+        }
         var clipped = gradients
         let norm = GradientClipping.clipByGlobalNorm(&clipped, maxNorm: options.clipNorm)
         let rate = schedule(step)
