@@ -60,7 +60,8 @@ public struct ScenarioRunner {
                               invocation: String, log: RunLog) throws {
         let episodes = folder.appendingPathComponent("episodes"), curves = folder.appendingPathComponent("curves")
         try FileManager.default.createDirectory(at: episodes, withIntermediateDirectories: true)
-        var records = [(method: String, records: [TrialRecord])](), keys = [String: String](), extras = [String: [String: String]]()
+        // Trial records per method label, in the order the methods first appear (one method spans many stages).
+        var trialsByMethod = [(label: String, trials: [TrialRecord])](), keys = [String: String](), extras = [String: [String: String]]()
         for stage in plan.stages {
             guard let directory = outputs[stage.name] else { continue }
             let label: String
@@ -90,11 +91,15 @@ public struct ScenarioRunner {
                 continue
             }
             keys[stage.name] = stage.key
-            let read = try TrialRecords.read(from: directory)
-            if let index = records.firstIndex(where: { $0.method == label }) { records[index].records += read } else { records.append((label, read)) }
+            let trials = try TrialRecords.read(from: directory)
+            if let index = trialsByMethod.firstIndex(where: { $0.label == label }) {
+                trialsByMethod[index].trials += trials
+            } else {
+                trialsByMethod.append((label, trials))
+            }
         }
         var cells = [CellResult]()
-        for (label, trials) in records {
+        for (label, trials) in trialsByMethod {
             let summary = CellResult.summarise(method: label, records: trials)
             cells += summary
             let pooled = summary.first.map { CellResult.pooled(summary, as: $0) }
