@@ -6,11 +6,11 @@ import Harness
 /// on the probes' own dataset (`probes.data`, stage `data:probes`) or else the `data` stage's, for each task.
 ///
 /// The dataset is split by episode: every fifth episode (index 4, 9, …) is held out for evaluation, the rest train
-/// the probe (one dataset, unlike `jepalab probe --eval-data`, which takes a second one). Windows are 4
-/// frames every 2 steps, as `jepalab probe`'s defaults, standardised by the training windows' statistics as
-/// `jepalab probe --standardize` (without it, probes on ViT tokens stay at the majority class; BENCHMARKS.md). Each held-out window is one `TrialRecord` (`task` the probe
-/// task, `object` `-`, success when the probe's top-1 class is the label). A task already recorded is skipped on
-/// resume.
+/// the probe (one dataset, unlike `jepalab probe --eval-data`, which takes a second one). Windows are 4 frames every
+/// 2 steps, as `jepalab probe`'s defaults, standardised by the training windows' statistics as `jepalab probe
+/// --standardize` (without it, probes on ViT tokens stay at the majority class; BENCHMARKS.md). Each held-out window
+/// is one `TrialRecord` (`task` the probe task, `object` `-`, success when the probe's top-1 class is the label). A
+/// task already recorded is skipped on resume.
 public struct ProbeStage: Stage {
     public static let frames = 4, stride = 2, limit = 4000
 

@@ -67,10 +67,12 @@ public struct ScenarioPlan: Sendable {
             return config
         }
 
-        if let data = scenario.data {
+        func dataset(_ name: String, _ data: DataSection) throws {
             let config = try JSONSerialization.jsonObject(with: JSONEncoder().encode(data.config))
-            try add(.data, "data", .data(data), inputs: [], ["dataset": config])
+            try add(.data, name, .data(data), inputs: [], ["dataset": config])
         }
+
+        if let data = scenario.data { try dataset("data", data) }
         if let pretrain = scenario.pretrain {
             var config = training(pretrain)
             config["encoder"] = try component(pretrain.component)
@@ -89,12 +91,8 @@ public struct ScenarioPlan: Sendable {
             try add(.baseline, "baseline:" + baseline.name, .baseline(baseline), inputs: inputs, config)
         }
         if let probes = scenario.probes {
-            var probeData = "data"
-            if let data = probes.data {
-                probeData = "data:probes"
-                let config = try JSONSerialization.jsonObject(with: JSONEncoder().encode(data.config))
-                try add(.data, probeData, .data(data), inputs: [], ["dataset": config])
-            }
+            let probeData = probes.data == nil ? "data" : "data:probes"
+            if let data = probes.data { try dataset(probeData, data) }
             for (label, encoder) in probes.encoders {
                 var inputs = [probeData]
                 let config: [String: Any] = ["encoder": try source(encoder, inputs: &inputs), "tasks": probes.tasks,
