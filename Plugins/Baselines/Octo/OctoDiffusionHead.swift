@@ -5,8 +5,8 @@ import Tensor
 /// Octo's diffusion action head: a denoiser (three linear layers with GELUs, `fc1`–`fc3`) that sees a readout
 /// embedding, a noisy normalised action chunk and sinusoidal features of the noise level, and predicts the noise.
 /// Trained with DDPM's noise-prediction loss under a cosine noise schedule; acting draws a chunk by `steps` reverse
-/// steps from Gaussian noise, each step's implied clean chunk clipped to ±5 deviations as Octo clips. The noise level's features are sines and
-/// cosines of the level at 16 frequencies, as positions in a transformer.
+/// steps from Gaussian noise, each step's implied clean chunk clipped to ±5 deviations as Octo clips. The noise
+/// level's features are sines and cosines of the level at 16 frequencies, as positions in a transformer.
 public struct OctoDiffusionHead: Module, Sendable {
     public var fc1: Linear
     public var fc2: Linear
@@ -38,7 +38,8 @@ public struct OctoDiffusionHead: Module, Sendable {
         self.signal = signal
     }
 
-    /// The predicted noise `[N, actions]` in `noisy` chunks at the noise levels `t`, given readout embeddings `[N, width]`.
+    /// The predicted noise `[N, actions]` in `noisy` chunks at the noise levels `t`, given readout embeddings
+    /// `[N, width]`.
     func noise(_ readouts: Tensor, _ noisy: Tensor, levels t: [Int]) -> Tensor {
         var features = [Float]()
         features.reserveCapacity(t.count * 2 * Self.frequencies)
