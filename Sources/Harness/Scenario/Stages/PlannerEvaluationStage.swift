@@ -1,6 +1,3 @@
-import Foundation
-import Sim
-
 /// The `eval-planner` stage: `jepalab eval --planner`'s library path (`PlanningAgent` running a `PlanningEvaluation`)
 /// for one cell in one lab, with the method's encoder and predictor taken from the scenario or from the stages that
 /// trained them.

@@ -1,6 +1,3 @@
-import Foundation
-import Sim
-
 /// The `eval-policy` stage: `jepalab eval --policy`'s library path (`PolicyAgent` running a `PlanningEvaluation`)
 /// for one cell in one lab, with the policy trained by the baseline stage it names.
 ///
