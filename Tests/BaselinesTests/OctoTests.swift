@@ -152,7 +152,7 @@ import Testing
         try agent.run(evaluation, in: out) { records.append($0) }
         let record = try #require(records.first)
         #expect(records.count == 1 && record.planner.hasPrefix("policy/octo") && record.steps == 20)
-        #expect(record.actions.count == 20 && record.states.count == 20 && record.energies.isEmpty)
+        #expect(record.actions.count == 20 && record.states.count == 20 && record.energies.isEmpty && record.observedEnergies == nil)
         #expect(try EvaluationTable.records(in: out).count == 1)
         let frames = out.appendingPathComponent(record.frames)
         #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("goal_0.png").path))

@@ -46,6 +46,10 @@ import Testing
         let record = seen[0]
         #expect(record.steps == 20 && record.actions.count == 20 && record.states.count == 20 && record.energies.count == 20)
         #expect(record.actions.allSatisfy { $0[3] == 0 && $0[4] == 0 && $0[5] == 0 && abs($0[0]) <= 0.075 })
+        // The oracle predicts what the simulator then does: each chosen action's frame scores its predicted energy.
+        let observed = try #require(record.observedEnergies)
+        #expect(observed.count == 20)
+        #expect(zip(record.energies, observed).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($0)) })
         let frames = folder.appendingPathComponent(record.frames)
         #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent(PNGSequence.fileName(20)).path))
         #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("goal_0.png").path))
@@ -56,6 +60,7 @@ import Testing
         #expect(seen.count == 1)  // already recorded: skipped
         let table = EvaluationTable(records: try EvaluationTable.records(in: folder))
         #expect(table.rows.count == 1 && table.rows[0].interval.trials == 1)
+        #expect(abs(table.rows[0].energyGap ?? 1) < 1e-6)
         #expect(table.markdown.contains("| reach | box | lab-a |"))
     }
 

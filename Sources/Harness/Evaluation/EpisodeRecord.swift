@@ -24,6 +24,9 @@ public struct EpisodeRecord: Codable, Equatable, Sendable {
     public var finalHandDistance: Double
     /// The planner's predicted energy for its chosen action at every step.
     public var energies: [Float]
+    /// The energy of the frame each chosen action led to, toward the same sub-goal (nil for policies and for
+    /// records written before it existed).
+    public var observedEnergies: [Float]?
     /// The executed actions and the observed states (7 values each).
     public var actions: [[Float]]
     public var states: [[Float]]
@@ -33,7 +36,17 @@ public struct EpisodeRecord: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case task, object, lab, trial, encoder, predictor, planner, success, steps, energies, actions, states, frames
         case taskSeed = "task_seed", secondsPerAction = "seconds_per_action", finalDistance = "final_distance"
-        case finalHandDistance = "final_hand_distance"
+        case finalHandDistance = "final_hand_distance", observedEnergies = "observed_energies"
+    }
+
+    public init(task: String, object: String, lab: String, trial: Int, taskSeed: UInt64, encoder: String, predictor: String,
+                planner: String, success: Bool, steps: Int, secondsPerAction: Double, finalDistance: Double,
+                finalHandDistance: Double, energies: [Float], observedEnergies: [Float]?, actions: [[Float]],
+                states: [[Float]], frames: String) {
+        (self.task, self.object, self.lab, self.trial, self.taskSeed) = (task, object, lab, trial, taskSeed)
+        (self.encoder, self.predictor, self.planner, self.success, self.steps) = (encoder, predictor, planner, success, steps)
+        (self.secondsPerAction, self.finalDistance, self.finalHandDistance) = (secondsPerAction, finalDistance, finalHandDistance)
+        (self.energies, self.observedEnergies, self.actions, self.states, self.frames) = (energies, observedEnergies, actions, states, frames)
     }
 
     /// The record's file name inside `records/`.

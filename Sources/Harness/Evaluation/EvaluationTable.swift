@@ -7,6 +7,9 @@ public struct EvaluationTable: Sendable {
         public let interval: WilsonInterval
         public let secondsPerAction: Double
         public let meanFinalDistance: Double
+        /// The mean over every planned step of the observed minus the predicted energy of the chosen action: how much
+        /// better the predictor judged the executed actions than they turned out (nil for policies).
+        public let energyGap: Double?
     }
 
     public let rows: [Row]
@@ -22,8 +25,16 @@ public struct EvaluationTable: Sendable {
             return Row(task: key[0], object: key[1], lab: key[2], agent: key[3],
                        interval: WilsonInterval(successes: group.filter(\.success).count, trials: group.count),
                        secondsPerAction: group.map(\.secondsPerAction).reduce(0, +) / n,
-                       meanFinalDistance: group.map(\.finalDistance).reduce(0, +) / n)
+                       meanFinalDistance: group.map(\.finalDistance).reduce(0, +) / n,
+                       energyGap: Self.energyGap(group))
         }
+    }
+
+    private static func energyGap(_ records: [EpisodeRecord]) -> Double? {
+        let gaps = records.flatMap { record in
+            zip(record.energies, record.observedEnergies ?? []).map { Double($1 - $0) }
+        }
+        return gaps.isEmpty ? nil : gaps.reduce(0, +) / Double(gaps.count)
     }
 
     /// Every record in `directory/records`.
@@ -36,11 +47,12 @@ public struct EvaluationTable: Sendable {
 
     /// A Markdown table.
     public var markdown: String {
-        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) |",
-                     "| --- | --- | --- | --- | --- | ---: | ---: |"]
+        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) | energy gap |",
+                     "| --- | --- | --- | --- | --- | ---: | ---: | ---: |"]
         for r in rows {
-            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f |", r.task, r.object, r.lab, r.agent,
-                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance))
+            let gap = r.energyGap.map { String(format: "%+.4f", $0) } ?? "—"
+            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f | %@ |", r.task, r.object, r.lab, r.agent,
+                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance, gap))
         }
         return lines.joined(separator: "\n") + "\n"
     }

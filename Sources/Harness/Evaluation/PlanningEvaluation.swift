@@ -66,8 +66,9 @@ public struct PlanningEvaluation {
                         task: kind.rawValue, object: object.rawValue, lab: lab.name, trial: trial, taskSeed: task.seed,
                         encoder: names.encoder, predictor: names.predictor, planner: names.planner, success: outcome.success,
                         steps: task.steps, secondsPerAction: outcome.secondsPerAction, finalDistance: outcome.finalDistance,
-                        finalHandDistance: outcome.finalHandDistance, energies: outcome.energies, actions: outcome.actions,
-                        states: outcome.states, frames: framesFolder)
+                        finalHandDistance: outcome.finalHandDistance, energies: outcome.energies,
+                        observedEnergies: outcome.observedEnergies.isEmpty ? nil : outcome.observedEnergies,
+                        actions: outcome.actions, states: outcome.states, frames: framesFolder)
                     try record.write(to: url)
                     done(record)
                 }

@@ -31,7 +31,11 @@ public struct MPCEpisode {
         public var secondsPerAction: Double
         public var finalDistance: Double
         public var finalHandDistance: Double
+        /// The predicted energy of the chosen action at every step.
         public var energies: [Float] = []
+        /// The energy of the frame each chosen action led to, toward the same sub-goal: beside `energies`, the
+        /// predictor's one-step error on the executed path.
+        public var observedEnergies: [Float] = []
         public var actions: [[Float]] = []
         public var states: [[Float]] = []
 
@@ -61,11 +65,16 @@ public struct MPCEpisode {
         var outcome = Outcome(success: false, secondsPerAction: 0, finalDistance: 0, finalHandDistance: 0)
         var planning = 0.0
         let problems = GoalProblem(predictor: model, energy: energy, horizon: horizon, bounds: bounds)
+        func scored(_ latent: Tensor, toward goal: Tensor) -> Float {
+            energy(latent.reshaped([1] + latent.shape), goal: goal).scalars[0]
+        }
         for step in 0..<task.steps {
             let image = eye.frame(world)
             if let frames { try PNGSequence.write(image, index: step, to: frames) }
             let state = world.state.vector.map(Float.init)
-            let problem = problems.problem(latent: model.targets(eye.latents(image)), state: state, goal: goals[subgoal(at: step)])
+            let latent = model.targets(eye.latents(image))
+            if step > 0 { outcome.observedEnergies.append(scored(latent, toward: goals[subgoal(at: step - 1)])) }
+            let problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
             let start = Date()
             let plan = try planner.plan(problem)
             planning += Date().timeIntervalSince(start)
@@ -76,7 +85,9 @@ public struct MPCEpisode {
             let v = first.map(Double.init)
             try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
         }
-        if let frames { try PNGSequence.write(eye.frame(world), index: task.steps, to: frames) }
+        let last = eye.frame(world)
+        if let frames { try PNGSequence.write(last, index: task.steps, to: frames) }
+        outcome.observedEnergies.append(scored(model.targets(eye.latents(last)), toward: goals[subgoal(at: task.steps - 1)]))
         outcome.judge(task, in: world)
         outcome.secondsPerAction = planning / Double(task.steps)
         return outcome

@@ -17,7 +17,7 @@ public struct PolicyEpisode {
     }
 
     /// Runs the episode with `policy` (which should be fresh: it keeps its own history). Frames (one per step and the
-    /// final one) and the goal images go to `frames` when given. `energies` stay empty: a policy has none.
+    /// final one) and the goal images go to `frames` when given. `energies` and `observedEnergies` stay empty: a policy has none.
     public func run(policy: inout any Policy, frames: URL? = nil) throws -> MPCEpisode.Outcome {
         let size = policy.imageSize
         func frame(_ world: World) -> RGBImage { renderer.render(world.visualBodies, lab: lab, width: size, height: size) }
