@@ -24,7 +24,12 @@ public enum Predictors {
         }
         try registry.register(ComponentSpec(
             id: "predictor/oracle",
-            summary: "the simulator itself: snapshot, apply, render, encode (upper bound, privileged)")
-        ) { _ -> any SimulatorPredictor in OracleBinding() }
+            summary: "the simulator itself: snapshot, apply, render, encode (upper bound, privileged)",
+            parameters: [.init("target_pool", .int(0), "0: energies on the encoder's latents; k: in predictor/ac's target space with pool k")])
+        ) { p -> any SimulatorPredictor in
+            let pool = p.int("target_pool")
+            guard pool >= 0 else { throw PlanningError.invalidParameter("predictor/oracle: target_pool must be ≥ 0, got \(pool)") }
+            return OracleBinding(targetPool: pool == 0 ? nil : pool)
+        }
     }
 }

@@ -70,6 +70,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Planning horizon in actions (the paper plans one action ahead).")
     var horizon = 1
 
+    @Flag(help: "Let planned steps leave the table-top workspace box (x 0.33–0.68, y ±0.26, z 0.015–0.36 m) that planning keeps the hand in by default.")
+    var unboundedWorkspace = false
+
     @Flag(help: "Print only the result lines.")
     var quiet = false
 
@@ -149,6 +152,7 @@ extension Eval {
                                             trials: cells.trials, seed: cells.seed, names: agent.names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
+        evaluation.workspace = unboundedWorkspace ? nil : .tableTop
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
     }

@@ -27,6 +27,20 @@ import Testing
         #expect(eye.latents(eye.frame(world)).scalars == predicted.slice(alongAxis: 0, 1..<2).slice(alongAxis: 1, 1..<2).scalars)
     }
 
+    @Test func aPooledOraclePredictsInTheACPredictorsTargetSpace() throws {
+        let task = ManipulationTask(kind: .reach, object: .cup, seed: 3)
+        let world = World(task: task, lab: .labA)
+        let observe = { (world: World) in self.eye.latents(self.eye.frame(world)) }
+        let oracle = OracleBinding(targetPool: 2).bound(to: world, observe: observe)
+        let ac = ACPredictor(config: try ACPredictorConfig(encoderTokens: 16, latentWidth: 3, pool: 2, width: 12, heads: 2), seed: 0)
+        let now = observe(world)
+        #expect(oracle.targets(now).scalars == ac.targets(now).scalars)
+        let predicted = oracle.rollout(latent: oracle.targets(now), state: [], actions: Tensor.zeros([1, 1, 7]))
+        #expect(predicted.shape == [1, 1, 4, 3])
+        try world.apply(Action(gripper: 0))
+        #expect(predicted.scalars == ac.targets(observe(world)).scalars)
+    }
+
     @Test func evaluationWritesRecordsFramesAndATable() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jepalab-eval-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,6 +60,14 @@ import Testing
         let record = seen[0]
         #expect(record.steps == 20 && record.actions.count == 20 && record.states.count == 20 && record.energies.count == 20)
         #expect(record.actions.allSatisfy { $0[3] == 0 && $0[4] == 0 && $0[5] == 0 && abs($0[0]) <= 0.075 })
+        // Every planned step keeps the hand inside the workspace box.
+        let box = Workspace.tableTop
+        for (state, action) in zip(record.states, record.actions) {
+            for axis in 0..<3 {
+                let next = state[axis] + action[axis]
+                #expect(next >= box.lower[axis] - 1e-5 && next <= box.upper[axis] + 1e-5, "\(state) + \(action)")
+            }
+        }
         // The oracle predicts what the simulator then does: each chosen action's frame scores its predicted energy.
         let observed = try #require(record.observedEnergies)
         #expect(observed.count == 20)

@@ -5,20 +5,30 @@ import Tensor
 /// The simulator as a predictor (`predictor/oracle`, the upper bound): for each candidate action sequence it
 /// snapshots the world, applies the actions, renders and encodes each resulting frame, and restores the snapshot.
 ///
-/// Its target space is the encoder's own (`targets` is the identity). The context latents and states given to
-/// `predict` are ignored: the world itself is the context. Not differentiable.
+/// Its target space is the encoder's own (`targets` is the identity), or with `targetPool` k that of a
+/// `predictor/ac` with pool k (average-pooled, layer-normalised), so that an energy can be judged apart from the
+/// learned predictor. The context latents and states given to `predict` are ignored: the world itself is the context.
+/// Not differentiable.
 public struct OraclePredictor: Predictor {
     public let world: World
     public let observe: (World) -> Tensor
+    public let targetPool: Int?
 
-    public init(world: World, observe: @escaping (World) -> Tensor) {
+    public init(world: World, targetPool: Int? = nil, observe: @escaping (World) -> Tensor) {
         self.world = world
+        self.targetPool = targetPool
         self.observe = observe
     }
 
     public var isDifferentiable: Bool { false }
 
-    public func targets(_ latents: Tensor) -> Tensor { latents }
+    public func targets(_ latents: Tensor) -> Tensor {
+        guard let targetPool else { return latents }
+        let tokens = latents.shape[latents.rank - 2], grid = Int(Double(tokens).squareRoot().rounded())
+        precondition(grid * grid == tokens && grid % targetPool == 0,
+                     "predictor/oracle: target_pool \(targetPool) does not divide the encoder's \(tokens)-token grid")
+        return Tensor.layerNorm(LatentPooling.pool(latents, grid: grid, by: targetPool), epsilon: 1e-6)
+    }
 
     public func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor { simulate(actions) }
 
@@ -37,7 +47,7 @@ public struct OraclePredictor: Predictor {
                 let v = Array(a[((b * steps + t) * 7)..<((b * steps + t + 1) * 7)])
                 let action = Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6])
                 do { try world.apply(action) } catch { preconditionFailure("predictor/oracle: \(error)") }
-                frames.append(observe(world))
+                frames.append(targets(observe(world)))
             }
         }
         let shape = frames[0].shape
@@ -51,9 +61,12 @@ public struct OraclePredictor: Predictor {
 
 /// The registry's `predictor/oracle`: bound to a world by the MPC loop.
 public struct OracleBinding: SimulatorPredictor {
-    public init() {}
+    /// `predictor/ac`'s pooling whose target space the energy is measured in (nil: the encoder's latents).
+    public var targetPool: Int?
+
+    public init(targetPool: Int? = nil) { self.targetPool = targetPool }
 
     public func bound(to world: World, observe: @escaping (World) -> Tensor) -> any Predictor {
-        OraclePredictor(world: world, observe: observe)
+        OraclePredictor(world: world, targetPool: targetPool, observe: observe)
     }
 }

@@ -15,6 +15,8 @@ public struct PlanningEvaluation {
     public var shard: (index: Int, count: Int) = (0, 1)
     /// Actions planned ahead at every step.
     public var horizon = 1
+    /// The box planned steps keep the hand inside (nil: only the step bounds).
+    public var workspace: Workspace? = .tableTop
     /// How the agent's components are named in the records.
     public var names: (encoder: String, predictor: String, planner: String)
 
@@ -43,6 +45,7 @@ public struct PlanningEvaluation {
             var planner = try makePlanner(trial)
             var episode = MPCEpisode(task: task, lab: lab, eye: eye)
             episode.horizon = horizon
+            episode.workspace = workspace
             return try episode.run(predictor: predictor, planner: &planner, frames: frames)
         }
     }

@@ -17,6 +17,8 @@ public struct MPCEpisode {
     public var eye: Eye
     public var horizon = 1
     public var bounds = ActionBounds.positionAndGripper(maxStep: 0.075)
+    /// The box every planned step keeps the hand inside (nil: only the step bounds).
+    public var workspace: Workspace? = .tableTop
     public var energy: any LatentEnergy = MeanL1Energy()
 
     public init(task: ManipulationTask, lab: Lab, eye: Eye) {
@@ -74,7 +76,8 @@ public struct MPCEpisode {
             let state = world.state.vector.map(Float.init)
             let latent = model.targets(eye.latents(image))
             if step > 0 { outcome.observedEnergies.append(scored(latent, toward: goals[subgoal(at: step - 1)])) }
-            let problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
+            var problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
+            if let workspace { problem.bounds = bounds.keeping(SIMD3(state[0], state[1], state[2]), inside: workspace) }
             let start = Date()
             let plan = try planner.plan(problem)
             planning += Date().timeIntervalSince(start)
