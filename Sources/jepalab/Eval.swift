@@ -148,8 +148,10 @@ extension Eval {
         }
         let agent = try PlanningAgent(encoder: try component(encoder, .encoder), predictor: try component(predictor, .predictor),
                                       planner: try component(planner, .planner), registry: registry)
+        var names = agent.names
+        if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
-                                            trials: cells.trials, seed: cells.seed, names: agent.names)
+                                            trials: cells.trials, seed: cells.seed, names: names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
         evaluation.workspace = unboundedWorkspace ? nil : .tableTop
@@ -163,8 +165,10 @@ extension Eval {
         let reference = try ComponentReference(parsing: text, kind: .policy)
         let agent = try PolicyAgent(policy: StageComponent(id: reference.id, parameters: try reference.overrides(in: registry)),
                                     registry: registry)
+        var names = agent.names
+        if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
-                                            trials: cells.trials, seed: cells.seed, names: agent.names)
+                                            trials: cells.trials, seed: cells.seed, names: names)
         evaluation.shard = try parseShard()
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
