@@ -1,7 +1,7 @@
 /// The box the hand is kept inside while planning: a safety limit of the MPC loop, as on a real arm, applied to
 /// every planner through its action bounds.
 ///
-/// The default is the table-top region that play data covers (99 % of its hand positions) and that every task's
+/// The default is the table-top region that play data covers (98.5 % of its hand positions) and that every task's
 /// start and goal lie in. Outside it a learned predictor has seen no data, and a planner that exploits its errors
 /// there leaves the task region for good.
 public struct Workspace: Hashable, Sendable {
