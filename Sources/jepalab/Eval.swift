@@ -165,10 +165,8 @@ extension Eval {
         let reference = try ComponentReference(parsing: text, kind: .policy)
         let agent = try PolicyAgent(policy: StageComponent(id: reference.id, parameters: try reference.overrides(in: registry)),
                                     registry: registry)
-        var names = agent.names
-        if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
-                                            trials: cells.trials, seed: cells.seed, names: names)
+                                            trials: cells.trials, seed: cells.seed, names: agent.names)
         evaluation.shard = try parseShard()
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)

@@ -17,7 +17,8 @@ public struct MPCEpisode {
     public var eye: Eye
     public var horizon = 1
     public var bounds = ActionBounds.positionAndGripper(maxStep: 0.075)
-    /// The box every planned step keeps the hand inside (nil: only the step bounds).
+    /// The box the planned action keeps the hand inside (nil: only the step bounds). Every action of a longer
+    /// horizon gets the first one's bounds, so only the executed action is held exactly.
     public var workspace: Workspace? = .tableTop
     public var energy: any LatentEnergy = MeanL1Energy()
 
