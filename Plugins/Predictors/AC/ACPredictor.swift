@@ -28,7 +28,7 @@ public struct ACPredictor: Module, Predictor, Sendable {
     public func targets(_ latents: Tensor) -> Tensor {
         precondition(latents.rank >= 2 && latents.shape.suffix(2) == [config.encoderTokens, config.latentWidth],
                      "ACPredictor: latents \(latents.shape) do not end in [\(config.encoderTokens), \(config.latentWidth)]")
-        return Tensor.layerNorm(LatentPooling.pool(latents.detached, grid: config.grid, by: config.pool), epsilon: 1e-6)
+        return LatentPooling.targets(latents.detached, grid: config.grid, pool: config.pool)
     }
 
     public func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor {

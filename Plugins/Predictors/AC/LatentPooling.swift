@@ -2,6 +2,11 @@ import Tensor
 
 /// Average pooling of square token grids: `[…, g·g, D]` → `[…, (g/p)·(g/p), D]`, tokens in row-major grid order.
 enum LatentPooling {
+    /// `predictor/ac`'s target space: encoder latents pooled by `p` and layer-normalised without affine parameters.
+    static func targets(_ latents: Tensor, grid: Int, pool p: Int) -> Tensor {
+        Tensor.layerNorm(pool(latents, grid: grid, by: p), epsilon: 1e-6)
+    }
+
     static func pool(_ x: Tensor, grid: Int, by p: Int) -> Tensor {
         guard p > 1 else { return x }
         let lead = Array(x.shape.dropLast(2)), width = x.shape.last!

@@ -27,7 +27,7 @@ public struct OraclePredictor: Predictor {
         let tokens = latents.shape[latents.rank - 2], grid = Int(Double(tokens).squareRoot().rounded())
         precondition(grid * grid == tokens && grid % targetPool == 0,
                      "predictor/oracle: target_pool \(targetPool) does not divide the encoder's \(tokens)-token grid")
-        return Tensor.layerNorm(LatentPooling.pool(latents, grid: grid, by: targetPool), epsilon: 1e-6)
+        return LatentPooling.targets(latents, grid: grid, pool: targetPool)
     }
 
     public func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor { simulate(actions) }
