@@ -31,7 +31,7 @@ public enum Safetensors {
             }
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try file.write(to: url, options: .atomic)
+        try ChunkedFileWriter.write(file, to: url)
     }
 
     /// Reads every tensor and the metadata of a safetensors file; only Float32 tensors are accepted.
