@@ -16,7 +16,7 @@ public enum ChunkedFileWriter {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent("." + url.lastPathComponent + "." + UUID().uuidString + ".partial")
         func fail(_ what: String) -> SafetensorsError {
-            .unreadable(url.path, "cannot \(what) \(temporary.path): \(String(cString: strerror(errno)))")
+            .unwritable(url.path, "\(what) \(temporary.path): \(String(cString: strerror(errno)))")
         }
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw fail("create") }
