@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "NN", dependencies: ["Tensor"], swiftSettings: optimized),
         .target(name: "Sim", dependencies: ["CODE"], swiftSettings: optimized),
         .target(name: "Render", dependencies: ["Sim", "CGLFW", "CPNG"], swiftSettings: optimized),
-        .target(name: "Data", dependencies: ["Sim", "Render", "Tensor"], swiftSettings: optimized),
+        .target(name: "Data", dependencies: ["Sim", "Render", "Tensor", "NN"], swiftSettings: optimized),
         .target(
             name: "Harness",
             dependencies: ["Tensor", "NN", "Sim", "Render", "Data", .product(name: "Yams", package: "Yams")],

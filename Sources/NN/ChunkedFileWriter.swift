@@ -7,16 +7,26 @@ import Foundation
 /// byte after the kernel's 0x7ffff000-byte limit per `write(2)`, so a latent cache of 3,000 episodes came out the right
 /// size with everything past 2 GiB a copy of the file's start. Chunks well below that limit avoid it.
 public enum ChunkedFileWriter {
+    /// A write that failed, naming the destination and the system's reason.
+    public struct Failure: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): cannot write: \(reason)" }
+    }
+
     /// Bytes per `write(2)` call.
     public static let defaultChunk = 1 << 28
+    /// The suffix of temporary files (`.<name>.<UUID>.partial` beside the destination); a killed writer may leave
+    /// some behind.
+    public static let temporarySuffix = ".partial"
 
     /// Writes `data` to `url` atomically, at most `chunk` bytes per system call.
     public static func write(_ data: Data, to url: URL, chunk: Int = defaultChunk) throws {
         precondition(chunk > 0, "ChunkedFileWriter: chunk \(chunk) must be positive")
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent("." + url.lastPathComponent + "." + UUID().uuidString + ".partial")
-        func fail(_ what: String) -> SafetensorsError {
-            .unwritable(url.path, "\(what) \(temporary.path): \(String(cString: strerror(errno)))")
+            .appendingPathComponent("." + url.lastPathComponent + "." + UUID().uuidString + temporarySuffix)
+        func fail(_ what: String) -> Failure {
+            Failure(path: url.path, reason: "\(what) \(temporary.path): \(String(cString: strerror(errno)))")
         }
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw fail("create") }

@@ -83,13 +83,11 @@ public enum Safetensors {
 /// A safetensors file that cannot be read, naming the file and what is wrong.
 public enum SafetensorsError: Error, CustomStringConvertible, Equatable {
     case unreadable(String, String)
-    case unwritable(String, String)
     case invalid(String, String)
 
     public var description: String {
         switch self {
         case let .unreadable(path, reason): return "\(path): cannot read: \(reason)"
-        case let .unwritable(path, reason): return "\(path): cannot write: \(reason)"
         case let .invalid(path, reason): return "\(path): not a valid safetensors file: \(reason)"
         }
     }
