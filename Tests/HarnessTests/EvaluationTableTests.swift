@@ -1,12 +1,15 @@
-import Testing
+import Foundation
 import Harness
+import Testing
 
 @Suite struct EvaluationTableTests {
-    func record(trial: Int, success: Bool, energies: [Float], observed: [Float]?, predictor: String = "predictor/ac") -> EpisodeRecord {
+    func record(trial: Int, success: Bool, energies: [Float], observed: [Float]?, predictor: String = "predictor/ac",
+                errors: (predicted: [Float], copied: [Float])? = nil) -> EpisodeRecord {
         EpisodeRecord(task: "reach", object: "cup", lab: "lab-a", trial: trial, taskSeed: UInt64(trial), encoder: "encoder/vjepa",
                       predictor: predictor, planner: "planner/cem", success: success, steps: energies.count,
                       secondsPerAction: 1, finalDistance: success ? 0.01 : 0.3, finalHandDistance: 0, energies: energies,
-                      observedEnergies: observed, actions: [], states: [], frames: "")
+                      observedEnergies: observed, predictionErrors: errors?.predicted, copyErrors: errors?.copied,
+                      actions: [], states: [], frames: "")
     }
 
     @Test func cellsCountSuccessesAndAverageTheEnergyGap() {
@@ -22,9 +25,28 @@ import Harness
         #expect(table.markdown.contains("| +0.1875 |"))
     }
 
-    @Test func policiesAndOlderRecordsHaveNoEnergyGap() {
+    @Test func theOneStepErrorIsTheSummedPredictionErrorOverTheSummedCopyError() {
+        let table = EvaluationTable(records: [
+            record(trial: 0, success: true, energies: [0.5], observed: [0.5], errors: ([0.25, 0.5], [1, 1])),
+            record(trial: 1, success: false, energies: [0.5], observed: [0.5], errors: ([0.75], [2])),
+        ])
+        #expect(table.rows[0].oneStepError == 0.375)  // (0.25 + 0.5 + 0.75) / (1 + 1 + 2)
+        #expect(table.markdown.contains("| 0.375 |"))
+    }
+
+    @Test func policiesAndOlderRecordsHaveNoEnergyGapOrOneStepError() {
         let table = EvaluationTable(records: [record(trial: 0, success: true, energies: [], observed: nil, predictor: EpisodeRecord.absent)])
-        #expect(table.rows[0].energyGap == nil)
-        #expect(table.markdown.contains("| — |"))
+        #expect(table.rows[0].energyGap == nil && table.rows[0].oneStepError == nil)
+        #expect(table.markdown.contains("| — | — |"))
+    }
+
+    @Test func recordsWithoutOneStepErrorsStillRead() throws {
+        let json = """
+            {"task": "reach", "object": "cup", "lab": "lab-a", "trial": 0, "task_seed": 1, "encoder": "e", "predictor": "p",
+             "planner": "c", "success": true, "steps": 1, "seconds_per_action": 1, "final_distance": 0,
+             "final_hand_distance": 0, "energies": [0.1], "actions": [], "states": [], "frames": ""}
+            """
+        let record = try JSONDecoder().decode(EpisodeRecord.self, from: Data(json.utf8))
+        #expect(record.predictionErrors == nil && record.copyErrors == nil && record.observedEnergies == nil)
     }
 }

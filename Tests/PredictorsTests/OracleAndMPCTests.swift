@@ -72,6 +72,10 @@ import Testing
         let observed = try #require(record.observedEnergies)
         #expect(observed.count == 20)
         #expect(zip(record.energies, observed).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($0)) })
+        // … and predicts each next frame exactly, while copying the frame does not.
+        let (predicted, copied) = (try #require(record.predictionErrors), try #require(record.copyErrors))
+        #expect(predicted.count == 20 && copied.count == 20)
+        #expect(predicted.allSatisfy { $0 <= 1e-6 } && copied.reduce(0, +) > 0)
         let frames = folder.appendingPathComponent(record.frames)
         #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent(PNGSequence.fileName(20)).path))
         #expect(FileManager.default.fileExists(atPath: frames.appendingPathComponent("goal_0.png").path))
@@ -82,7 +86,7 @@ import Testing
         #expect(seen.count == 1)  // already recorded: skipped
         let table = EvaluationTable(records: try EvaluationTable.records(in: folder))
         #expect(table.rows.count == 1 && table.rows[0].interval.trials == 1)
-        #expect(abs(table.rows[0].energyGap ?? 1) < 1e-6)
+        #expect(abs(table.rows[0].energyGap ?? 1) < 1e-6 && (table.rows[0].oneStepError ?? 1) < 1e-6)
         #expect(table.markdown.contains("| reach | box | lab-a |"))
     }
 

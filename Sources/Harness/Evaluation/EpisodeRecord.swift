@@ -27,6 +27,10 @@ public struct EpisodeRecord: Codable, Equatable, Sendable {
     /// The energy of the frame each chosen action led to, toward the same sub-goal (nil for policies and for
     /// records written before it existed).
     public var observedEnergies: [Float]?
+    /// Per executed action, the predictor's one-step error on the observed next frame and the copy baseline's
+    /// (mean L1 in its target space; nil for policies and older records).
+    public var predictionErrors: [Float]?
+    public var copyErrors: [Float]?
     /// The executed actions and the observed states (7 values each).
     public var actions: [[Float]]
     public var states: [[Float]]
@@ -37,16 +41,19 @@ public struct EpisodeRecord: Codable, Equatable, Sendable {
         case task, object, lab, trial, encoder, predictor, planner, success, steps, energies, actions, states, frames
         case taskSeed = "task_seed", secondsPerAction = "seconds_per_action", finalDistance = "final_distance"
         case finalHandDistance = "final_hand_distance", observedEnergies = "observed_energies"
+        case predictionErrors = "prediction_errors", copyErrors = "copy_errors"
     }
 
     public init(task: String, object: String, lab: String, trial: Int, taskSeed: UInt64, encoder: String, predictor: String,
                 planner: String, success: Bool, steps: Int, secondsPerAction: Double, finalDistance: Double,
-                finalHandDistance: Double, energies: [Float], observedEnergies: [Float]?, actions: [[Float]],
+                finalHandDistance: Double, energies: [Float], observedEnergies: [Float]?,
+                predictionErrors: [Float]? = nil, copyErrors: [Float]? = nil, actions: [[Float]],
                 states: [[Float]], frames: String) {
         (self.task, self.object, self.lab, self.trial, self.taskSeed) = (task, object, lab, trial, taskSeed)
         (self.encoder, self.predictor, self.planner, self.success, self.steps) = (encoder, predictor, planner, success, steps)
         (self.secondsPerAction, self.finalDistance, self.finalHandDistance) = (secondsPerAction, finalDistance, finalHandDistance)
         (self.energies, self.observedEnergies, self.actions, self.states, self.frames) = (energies, observedEnergies, actions, states, frames)
+        (self.predictionErrors, self.copyErrors) = (predictionErrors, copyErrors)
     }
 
     /// The record's file name inside `records/`.

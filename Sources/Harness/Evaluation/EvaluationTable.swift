@@ -10,6 +10,9 @@ public struct EvaluationTable: Sendable {
         /// The mean over every planned step of the observed minus the predicted energy of the chosen action: how much
         /// better the predictor judged the executed actions than they turned out (nil for policies).
         public let energyGap: Double?
+        /// The predictor's one-step error over the copy baseline's, summed over every executed action: 0 for the
+        /// oracle, 1 for a predictor no better than copying the frame (nil for policies and older records).
+        public let oneStepError: Double?
     }
 
     public let rows: [Row]
@@ -26,7 +29,7 @@ public struct EvaluationTable: Sendable {
                        interval: WilsonInterval(successes: group.filter(\.success).count, trials: group.count),
                        secondsPerAction: group.map(\.secondsPerAction).reduce(0, +) / n,
                        meanFinalDistance: group.map(\.finalDistance).reduce(0, +) / n,
-                       energyGap: Self.energyGap(group))
+                       energyGap: Self.energyGap(group), oneStepError: Self.oneStepError(group))
         }
     }
 
@@ -35,6 +38,12 @@ public struct EvaluationTable: Sendable {
             zip(record.energies, record.observedEnergies ?? []).map { Double($1 - $0) }
         }
         return gaps.isEmpty ? nil : gaps.reduce(0, +) / Double(gaps.count)
+    }
+
+    private static func oneStepError(_ records: [EpisodeRecord]) -> Double? {
+        let predicted = records.flatMap { $0.predictionErrors ?? [] }.map(Double.init).reduce(0, +)
+        let copied = records.flatMap { $0.copyErrors ?? [] }.map(Double.init).reduce(0, +)
+        return copied > 0 ? predicted / copied : nil
     }
 
     /// Every record in `directory/records`.
@@ -47,12 +56,13 @@ public struct EvaluationTable: Sendable {
 
     /// A Markdown table.
     public var markdown: String {
-        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) | energy gap |",
-                     "| --- | --- | --- | --- | --- | ---: | ---: | ---: |"]
+        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) | energy gap | 1-step error / copy |",
+                     "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |"]
         for r in rows {
             let gap = r.energyGap.map { String(format: "%+.4f", $0) } ?? "—"
-            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f | %@ |", r.task, r.object, r.lab, r.agent,
-                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance, gap))
+            let error = r.oneStepError.map { String(format: "%.3f", $0) } ?? "—"
+            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f | %@ | %@ |", r.task, r.object, r.lab, r.agent,
+                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance, gap, error))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -71,6 +71,8 @@ public struct PlanningEvaluation {
                         steps: task.steps, secondsPerAction: outcome.secondsPerAction, finalDistance: outcome.finalDistance,
                         finalHandDistance: outcome.finalHandDistance, energies: outcome.energies,
                         observedEnergies: outcome.observedEnergies.isEmpty ? nil : outcome.observedEnergies,
+                        predictionErrors: outcome.predictionErrors.isEmpty ? nil : outcome.predictionErrors,
+                        copyErrors: outcome.copyErrors.isEmpty ? nil : outcome.copyErrors,
                         actions: outcome.actions, states: outcome.states, frames: framesFolder)
                     try record.write(to: url)
                     done(record)

@@ -39,6 +39,11 @@ public struct MPCEpisode {
         /// The energy of the frame each chosen action led to, toward the same sub-goal: beside `energies`, the
         /// predictor's one-step error on the executed path.
         public var observedEnergies: [Float] = []
+        /// Per executed action, the mean L1 distance (in the predictor's target space) from the predicted to the
+        /// observed next frame, and from the current frame to it (copying the frame). Their ratio is the predictor's
+        /// one-step error on the planner's own path: zero for the oracle, one for a predictor that learned nothing.
+        public var predictionErrors: [Float] = []
+        public var copyErrors: [Float] = []
         public var actions: [[Float]] = []
         public var states: [[Float]] = []
 
@@ -71,12 +76,20 @@ public struct MPCEpisode {
         func scored(_ latent: Tensor, toward goal: Tensor) -> Float {
             energy(latent.reshaped([1] + latent.shape), goal: goal).scalars[0]
         }
+        func distance(_ a: Tensor, _ b: Tensor) -> Float { (a - b).abs().mean().scalars[0] }
+        var previous: (latent: Tensor, predicted: Tensor)?
+        func observe(_ latent: Tensor) {
+            guard let previous else { return }
+            outcome.predictionErrors.append(distance(previous.predicted, latent))
+            outcome.copyErrors.append(distance(previous.latent, latent))
+        }
         for step in 0..<task.steps {
             let image = eye.frame(world)
             if let frames { try PNGSequence.write(image, index: step, to: frames) }
             let state = world.state.vector.map(Float.init)
             let latent = model.targets(eye.latents(image))
             if step > 0 { outcome.observedEnergies.append(scored(latent, toward: goals[subgoal(at: step - 1)])) }
+            observe(latent)
             var problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
             if let workspace { problem.bounds = bounds.keeping(SIMD3(state[0], state[1], state[2]), inside: workspace) }
             let start = Date()
@@ -85,13 +98,17 @@ public struct MPCEpisode {
             let first = Array(plan.scalars[0..<7])
             outcome.energies.append(problem.energy(plan.reshaped([1] + plan.shape)).scalars[0])
             outcome.actions.append(first)
+            let next = model.rollout(latent: latent, state: state, actions: Tensor(shape: [1, 1, 7], scalars: first))
+            previous = (latent, next.reshaped(latent.shape))
             outcome.states.append(state)
             let v = first.map(Double.init)
             try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
         }
         let last = eye.frame(world)
         if let frames { try PNGSequence.write(last, index: task.steps, to: frames) }
-        outcome.observedEnergies.append(scored(model.targets(eye.latents(last)), toward: goals[subgoal(at: task.steps - 1)]))
+        let lastLatent = model.targets(eye.latents(last))
+        outcome.observedEnergies.append(scored(lastLatent, toward: goals[subgoal(at: task.steps - 1)]))
+        observe(lastLatent)
         outcome.judge(task, in: world)
         outcome.secondsPerAction = planning / Double(task.steps)
         return outcome
