@@ -11,7 +11,7 @@ struct JEPALab: ParsableCommand {
         discussion: "Run `jepalab list` to see the registered components.",
         version: "0.1.0",
         subcommands: [
-            Run.self, List.self, Generate.self, Pretrain.self, Probe.self, Posttrain.self, RenderCommand.self, ViewCommand.self, Eval.self, Stress.self, BenchCommand.self,
+            Run.self, List.self, Generate.self, Pretrain.self, Probe.self, Posttrain.self, RenderCommand.self, ViewCommand.self, Eval.self, Sensitivity.self, Stress.self, BenchCommand.self,
         ])
 
     static func main() {

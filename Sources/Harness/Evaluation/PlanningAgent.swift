@@ -14,17 +14,9 @@ public struct PlanningAgent {
 
     /// Builds the encoder and predictor; fails with the component's id when one is of the wrong kind.
     public init(encoder: StageComponent, predictor: StageComponent, planner: StageComponent, registry: Registry) throws {
-        let eye = Eye(encoder: try encoder.make(in: registry, as: (any Encoder).self))
-        let made: Any = try predictor.make(in: registry, as: Any.self)
-        if let binding = made as? any SimulatorPredictor {
-            self.predictor = { world in binding.bound(to: world, observe: { eye.latents(eye.frame($0)) }) }
-        } else if let model = made as? any Predictor {
-            self.predictor = { _ in model }
-        } else {
-            throw EvaluationError.invalid("\(predictor.id) is not a predictor")
-        }
+        let model = try WorldModel(encoder: encoder, predictor: predictor, registry: registry)
+        (eye, self.predictor) = (model.eye, model.predictor)
         _ = try planner.parameters(in: registry)
-        self.eye = eye
         self.registry = registry
         self.planner = planner
         names = (encoder.description, predictor.description, planner.description)
