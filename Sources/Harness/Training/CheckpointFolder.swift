@@ -13,6 +13,36 @@ public struct CheckpointFolder: Sendable {
         self.keep = max(1, keep)
     }
 
+    /// Claims the folder for one run until the returned claim is released: a second run on the same folder (the same
+    /// `--out`) fails at once instead of interleaving its states with this one's. The claim is an advisory lock on
+    /// `lock` in the folder, which the system drops when the process ends, however it ends.
+    public func claim() throws -> Claim {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try Claim(lockFile: directory.appendingPathComponent("lock"))
+    }
+
+    /// An exclusive claim on a checkpoint folder, released when it is deinitialised.
+    public final class Claim {
+        private let descriptor: Int32
+
+        init(lockFile: URL) throws {
+            descriptor = open(lockFile.path, O_CREAT | O_RDWR, 0o644)
+            guard descriptor >= 0 else {
+                throw TrainingError.invalid("cannot open \(lockFile.path): \(String(cString: strerror(errno)))")
+            }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                close(descriptor)
+                throw TrainingError.invalid("\(lockFile.deletingLastPathComponent().path) is in use by another training run "
+                                            + "(locked \(lockFile.lastPathComponent)); wait for it to finish or write elsewhere")
+            }
+        }
+
+        deinit {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+    }
+
     /// The newest complete state, if any.
     public func latest() throws -> (step: Int, folder: URL)? {
         try states().last

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Drives a `TrainingTask` for a number of steps: resumes from the newest state in `checkpoints`, saves a state
-/// every `checkpointInterval` seconds and after the last step, keeps the loss curve (`<curve>.csv`, `<curve>.svg`)
-/// in step with the saved state, shows progress, and stops with `TrainingError.nonFinite` at the first step whose
-/// loss or extras are not finite, leaving the last good state as it was.
+/// Drives a `TrainingTask` for a number of steps, holding `checkpoints` for itself (`CheckpointFolder.claim`):
+/// resumes from the newest state in `checkpoints`, saves a state every `checkpointInterval` seconds and after the
+/// last step, keeps the loss curve (`<curve>.csv`, `<curve>.svg`) in step with the saved state, shows progress, and
+/// stops with `TrainingError.nonFinite` at the first step whose loss or extras are not finite, leaving the last good
+/// state as it was.
 public struct TrainingLoop {
     public var steps: Int
     public var checkpoints: CheckpointFolder
@@ -32,6 +33,8 @@ public struct TrainingLoop {
     /// Runs `task` up to `steps` completed steps.
     @discardableResult
     public func run<Task: TrainingTask>(_ task: inout Task) throws -> Summary {
+        let claim = try checkpoints.claim()
+        defer { withExtendedLifetime(claim) {} }
         var start = 0
         if let (step, folder) = try checkpoints.latest() {
             guard step <= steps else {
