@@ -41,14 +41,15 @@ public struct ActionSensitivity: Sendable {
         precondition(states > 0 && actions > 1 && maxStep > 0, "ActionSensitivity: needs states > 0, actions > 1, maxStep > 0")
         var total = Report()
         for index in 0..<states {
-            let task = ManipulationTask(kind: .reach, object: .cup, seed: SeededRandom.derive(seed, UInt64(index)))
-            let world = World(task: task, lab: lab)
+            let stateSeed = SeededRandom.derive(seed, UInt64(index))
+            let world = World(task: ManipulationTask(kind: .reach, object: .cup, seed: stateSeed), lab: lab)
             let model = predictor(world)
             let state = world.state.vector.map(Float.init)
-            let steps = randomSteps(state: state, random: SeededRandom(seed: SeededRandom.derive(seed, UInt64(states + index))))
+            let steps = randomSteps(state: state, seed: SeededRandom.derive(stateSeed, 1))
             let latent = model.targets(eye.latents(eye.frame(world)))
             let truth = try simulated(steps, in: world, eye: eye, model: model)
-            let predicted = model.rollout(latent: latent, state: state, actions: Tensor(shape: [actions, 1, 7], scalars: steps.flatMap { $0 }))
+            let candidates = Tensor(shape: [actions, 1, 7], scalars: steps.flatMap { $0 })
+            let predicted = model.rollout(latent: latent, state: state, actions: candidates)
             let one = Self.compare(truth: truth.scalars, predicted: predicted.scalars, steps: steps)
             total.signal += one.signal
             total.spread += one.spread
@@ -63,8 +64,9 @@ public struct ActionSensitivity: Sendable {
                       goalMiss: total.goalMiss / n, chanceMiss: total.chanceMiss / n)
     }
 
-    private func randomSteps(state: [Float], random: SeededRandom) -> [[Float]] {
-        var random = random
+    /// `actions` position steps drawn from `seed`, rotation held, the gripper command keeping its current state.
+    private func randomSteps(state: [Float], seed: UInt64) -> [[Float]] {
+        var random = SeededRandom(seed: seed)
         let gripper: Float = state[6] > 0.5 ? 1 : 0
         return (0..<actions).map { _ in
             (0..<3).map { _ in Float(random.uniform(-Double(maxStep)...Double(maxStep))) } + [0, 0, 0, gripper]
@@ -88,7 +90,8 @@ public struct ActionSensitivity: Sendable {
     /// The report of one state from true and predicted latents, `K` rows of `F` values each, and the `K` steps.
     public static func compare(truth: [Float], predicted: [Float], steps: [[Float]]) -> Report {
         let k = steps.count, f = truth.count / k
-        precondition(truth.count == k * f && predicted.count == truth.count, "ActionSensitivity: \(k) steps, \(truth.count) and \(predicted.count) values")
+        precondition(truth.count == k * f && predicted.count == truth.count,
+                     "ActionSensitivity: \(k) steps, \(truth.count) true and \(predicted.count) predicted values")
         func column(_ x: [Float], _ j: Int) -> Double { (0..<k).reduce(0.0) { $0 + Double(x[$1 * f + j]) } / Double(k) }
         var report = Report(states: 1, actions: k)
         var dot = 0.0, trueNorm = 0.0, predictedNorm = 0.0
