@@ -18,3 +18,11 @@ enum Catalog {
     /// Every bench of `jepalab bench`, in the order it runs them.
     static let benches: [Bench] = CoreBenches.all + [Encoders.pretrainBench, Predictors.posttrainBench, PlanningBench.bench]
 }
+
+extension Registry {
+    /// A component as named on the command line (`cem:samples=100`), its parameters typed by this registry.
+    func component(_ text: String, kind: ComponentKind) throws -> StageComponent {
+        let reference = try ComponentReference(parsing: text, kind: kind)
+        return StageComponent(id: reference.id, parameters: try reference.overrides(in: self))
+    }
+}

@@ -142,12 +142,9 @@ struct Eval: ParsableCommand {
 extension Eval {
     func runPlanning(encoder: String, predictor: String, planner: String, out: URL) throws {
         let registry = try Catalog.standard()
-        func component(_ text: String, _ kind: ComponentKind) throws -> StageComponent {
-            let reference = try ComponentReference(parsing: text, kind: kind)
-            return StageComponent(id: reference.id, parameters: try reference.overrides(in: registry))
-        }
-        let agent = try PlanningAgent(encoder: try component(encoder, .encoder), predictor: try component(predictor, .predictor),
-                                      planner: try component(planner, .planner), registry: registry)
+        let agent = try PlanningAgent(encoder: try registry.component(encoder, kind: .encoder),
+                                      predictor: try registry.component(predictor, kind: .predictor),
+                                      planner: try registry.component(planner, kind: .planner), registry: registry)
         var names = agent.names
         if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
@@ -162,9 +159,7 @@ extension Eval {
     /// A trained policy (`policy/octo:checkpoint=PATH`) toward the same goal images and tasks as planning.
     func runPolicy(_ text: String, out: URL) throws {
         let registry = try Catalog.standard()
-        let reference = try ComponentReference(parsing: text, kind: .policy)
-        let agent = try PolicyAgent(policy: StageComponent(id: reference.id, parameters: try reference.overrides(in: registry)),
-                                    registry: registry)
+        let agent = try PolicyAgent(policy: try registry.component(text, kind: .policy), registry: registry)
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
                                             trials: cells.trials, seed: cells.seed, names: agent.names)
         evaluation.shard = try parseShard()

@@ -32,19 +32,18 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         let registry = try Catalog.standard()
-        func component(_ text: String, _ kind: ComponentKind) throws -> StageComponent {
-            let reference = try ComponentReference(parsing: text, kind: kind)
-            return StageComponent(id: reference.id, parameters: try reference.overrides(in: registry))
-        }
-        let (encoderChoice, predictorChoice) = (try component(encoder, .encoder), try component(predictor, .predictor))
+        let (encoderChoice, predictorChoice) = (try registry.component(encoder, kind: .encoder),
+                                                try registry.component(predictor, kind: .predictor))
         let model = try WorldModel(encoder: encoderChoice, predictor: predictorChoice, registry: registry)
         var measurement = ActionSensitivity(lab: try Lab.named(lab))
         (measurement.states, measurement.actions, measurement.maxStep, measurement.seed) = (states, actions, maxStep, seed)
         let r = try measurement.measure(eye: model.eye, predictor: model.predictor)
         print("\(encoderChoice) + \(predictorChoice) in \(lab), \(r.states) states × \(r.actions) actions:")
-        print(String(format: "  action-dependence of the frame %.5f, of the prediction %.5f, cosine %.3f", r.signal, r.spread, r.cosine))
+        print(String(format: "  action-dependence of the frame %.5f, of the prediction %.5f, cosine %.3f",
+                     r.signal, r.spread, r.cosine))
         let ratio = r.actionDependentError > 0 ? String(format: "%.2f", r.signal / r.actionDependentError) : "∞"
-        print(String(format: "  action-dependent error %.5f (frame's action-dependence / error: %@)", r.actionDependentError, ratio))
+        print(String(format: "  action-dependent error %.5f (frame's action-dependence / error: %@)",
+                     r.actionDependentError, ratio))
         print(String(format: "  goal-action miss %.1f cm (chance %.1f cm)", 100 * r.goalMiss, 100 * r.chanceMiss))
     }
 }
