@@ -37,7 +37,9 @@ struct Sensitivity: ParsableCommand {
         let model = try WorldModel(encoder: encoderChoice, predictor: predictorChoice, registry: registry)
         var measurement = ActionSensitivity(lab: try Lab.named(lab))
         (measurement.states, measurement.actions, measurement.maxStep, measurement.seed) = (states, actions, maxStep, seed)
-        let r = try measurement.measure(eye: model.eye, predictor: model.predictor)
+        let oracle = try registry.make("predictor/oracle", as: (any SimulatorPredictor).self)
+        let r = measurement.measure(eye: model.eye, predictor: model.predictor,
+                                    simulator: WorldModel.binding(oracle, eye: model.eye))
         print("\(encoderChoice) + \(predictorChoice) in \(lab), \(r.states) states × \(r.actions) actions:")
         print(String(format: "  action-dependence of the frame %.5f, of the prediction %.5f, cosine %.3f",
                      r.signal, r.spread, r.cosine))

@@ -93,16 +93,15 @@ import Testing
     @Test func theSimulatorRanksCounterfactualActionsPerfectlyAndCopyingDoesNot() throws {
         var measurement = ActionSensitivity(lab: .labA)
         (measurement.states, measurement.actions) = (2, 6)
-        let oracle = try measurement.measure(eye: eye) { world in
-            OracleBinding().bound(to: world, observe: { self.eye.latents(self.eye.frame($0)) })
-        }
+        let simulator = WorldModel.binding(OracleBinding(), eye: eye)
+        let oracle = measurement.measure(eye: eye, predictor: simulator, simulator: simulator)
         #expect(oracle.signal > 0 && oracle.goalMiss == 0 && oracle.actionDependentError < 1e-7 && abs(oracle.cosine - 1) < 1e-5)
         #expect(oracle.chanceMiss > 0.03)
         struct Copy: Predictor {
             func targets(_ latents: Tensor) -> Tensor { latents }
             func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor { latents }
         }
-        let copy = try measurement.measure(eye: eye) { _ in Copy() }
+        let copy = measurement.measure(eye: eye, predictor: { _ in Copy() }, simulator: simulator)
         #expect(copy.spread == 0 && copy.goalMiss > 0 && abs(copy.actionDependentError - oracle.signal) < 1e-6)
     }
 

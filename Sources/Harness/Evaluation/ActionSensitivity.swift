@@ -4,8 +4,8 @@ import Tensor
 /// How well a predictor tells actions apart, measured against the simulator on counterfactual actions.
 ///
 /// From the start of reach tasks in a lab, `actions` random position steps within `±maxStep` per axis (rotation held,
-/// gripper kept) are each executed in the simulator (snapshot, apply, render, encode, restore) and predicted by the
-/// predictor, both in the predictor's target space. Planning ranks candidate actions, so what matters is how the
+/// gripper kept) are each executed by the simulator (the oracle: snapshot, apply, render, encode, restore) and
+/// predicted by the predictor, both compared in the predictor's target space. Planning ranks candidate actions, so what matters is how the
 /// predictions vary *across actions* at one state, not the one-step error on the data's own actions: a predictor can
 /// fit its training clips and still rank actions poorly.
 public struct ActionSensitivity: Sendable {
@@ -36,8 +36,9 @@ public struct ActionSensitivity: Sendable {
 
     public init(lab: Lab) { self.lab = lab }
 
-    /// Measures `predictor` (bound to each state's world, as `PlanningAgent` gives it) seeing through `eye`.
-    public func measure(eye: Eye, predictor: (World) -> any Predictor) throws -> Report {
+    /// Measures `predictor` against `simulator` (both bound to each state's world, as `WorldModel` gives them; the
+    /// simulator predicts in the encoder's own space, e.g. `predictor/oracle`), both seeing through `eye`.
+    public func measure(eye: Eye, predictor: (World) -> any Predictor, simulator: (World) -> any Predictor) -> Report {
         precondition(states > 0 && actions > 1 && maxStep > 0, "ActionSensitivity: needs states > 0, actions > 1, maxStep > 0")
         var total = Report()
         for index in 0..<states {
@@ -46,10 +47,10 @@ public struct ActionSensitivity: Sendable {
             let model = predictor(world)
             let state = world.state.vector.map(Float.init)
             let steps = randomSteps(state: state, seed: SeededRandom.derive(stateSeed, 1))
-            let latent = model.targets(eye.latents(eye.frame(world)))
-            let truth = try simulated(steps, in: world, eye: eye, model: model)
             let candidates = Tensor(shape: [actions, 1, 7], scalars: steps.flatMap { $0 })
-            let predicted = model.rollout(latent: latent, state: state, actions: candidates)
+            let latents = eye.latents(eye.frame(world))
+            let truth = model.targets(simulator(world).rollout(latent: latents, state: state, actions: candidates))
+            let predicted = model.rollout(latent: model.targets(latents), state: state, actions: candidates)
             let one = Self.compare(truth: truth.scalars, predicted: predicted.scalars, steps: steps)
             total.signal += one.signal
             total.spread += one.spread
@@ -71,20 +72,6 @@ public struct ActionSensitivity: Sendable {
         return (0..<actions).map { _ in
             (0..<3).map { _ in Float(random.uniform(-Double(maxStep)...Double(maxStep))) } + [0, 0, 0, gripper]
         }
-    }
-
-    /// The target-space latents of the frame after each step, executed in `world` from its current state.
-    private func simulated(_ steps: [[Float]], in world: World, eye: Eye, model: any Predictor) throws -> Tensor {
-        let start = world.snapshot()
-        defer { try? world.restore(start) }
-        var frames: [Tensor] = []
-        for step in steps {
-            try world.restore(start)
-            let v = step.map(Double.init)
-            try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
-            frames.append(model.targets(eye.latents(eye.frame(world))))
-        }
-        return Tensor.concatenate(frames.map { $0.reshaped([1] + $0.shape) }, alongAxis: 0)
     }
 
     /// The report of one state from true and predicted latents, `K` rows of `F` values each, and the `K` steps.

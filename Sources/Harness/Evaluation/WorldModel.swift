@@ -10,13 +10,18 @@ public struct WorldModel {
     public init(encoder: StageComponent, predictor: StageComponent, registry: Registry) throws {
         let eye = Eye(encoder: try encoder.make(in: registry, as: (any Encoder).self))
         let made: Any = try predictor.make(in: registry, as: Any.self)
-        if let binding = made as? any SimulatorPredictor {
-            self.predictor = { world in binding.bound(to: world, observe: { eye.latents(eye.frame($0)) }) }
+        if let simulator = made as? any SimulatorPredictor {
+            self.predictor = Self.binding(simulator, eye: eye)
         } else if let model = made as? any Predictor {
             self.predictor = { _ in model }
         } else {
             throw EvaluationError.invalid("\(predictor.id) is not a predictor")
         }
         self.eye = eye
+    }
+
+    /// `simulator` bound to each world it is given, observing through `eye`.
+    public static func binding(_ simulator: any SimulatorPredictor, eye: Eye) -> (World) -> any Predictor {
+        { world in simulator.bound(to: world, observe: { eye.latents(eye.frame($0)) }) }
     }
 }
