@@ -1,5 +1,6 @@
 import Foundation
 import Harness
+import Sim
 import Testing
 
 @Suite struct EvaluationTableTests {
@@ -34,10 +35,28 @@ import Testing
         #expect(table.markdown.contains("| 0.375 |"))
     }
 
+    @Test func theClosestApproachIsTheNearestObservedHandPositionToTheFirstSubgoal() throws {
+        func approached(_ kind: String, offsets: [[Float]]) throws -> EpisodeRecord {
+            let task = try ManipulationTask(kind: kind, object: "box", seed: 7)
+            let p = try #require(task.goals.first).endEffector.position
+            var record = record(trial: 0, success: false, energies: [0.5], observed: [0.5])
+            (record.task, record.object, record.taskSeed) = (kind, "box", 7)
+            record.states = offsets.map { [Float(p.x) + $0[0], Float(p.y) + $0[1], Float(p.z) + $0[2], 0, 0, 0, 0] }
+            return record
+        }
+        let reach = try approached("reach", offsets: [[0.3, 0, 0], [0, 0.04, 0], [0, 0, -0.1]])
+        let grasp = try approached("grasp", offsets: [[0.2, 0, 0], [0, 0, 0.02]])
+        let cells = EvaluationTable(records: [reach, grasp]).rows
+        #expect(cells.count == 2)
+        let byTask = Dictionary(uniqueKeysWithValues: cells.map { ($0.task, $0.closestApproach ?? 1) })
+        #expect(abs((byTask["reach"] ?? 1) - 0.04) < 1e-6 && abs((byTask["grasp"] ?? 1) - 0.02) < 1e-6)
+        #expect(EvaluationTable(records: [reach]).markdown.contains("| 0.040 |"))
+    }
+
     @Test func policiesAndOlderRecordsHaveNoEnergyGapOrOneStepError() {
         let table = EvaluationTable(records: [record(trial: 0, success: true, energies: [], observed: nil, predictor: EpisodeRecord.absent)])
-        #expect(table.rows[0].energyGap == nil && table.rows[0].oneStepError == nil)
-        #expect(table.markdown.contains("| — | — |"))
+        #expect(table.rows[0].energyGap == nil && table.rows[0].oneStepError == nil && table.rows[0].closestApproach == nil)
+        #expect(table.markdown.contains("| — | — | — |"))
     }
 
     @Test func recordsWithoutOneStepErrorsStillRead() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Sim
 
 /// Successes per (task, object, lab, agent) cell over episode records, with 95 % Wilson intervals.
 public struct EvaluationTable: Sendable {
@@ -13,6 +14,10 @@ public struct EvaluationTable: Sendable {
         /// The predictor's one-step error over the copy baseline's, summed over every executed action: 0 for the
         /// oracle, 1 for a predictor no better than copying the frame (nil for policies and older records).
         public let oneStepError: Double?
+        /// The mean over episodes of how close the hand came to where the first sub-goal image has it (the goal for
+        /// reach; the open gripper around the object for grasp and pick-and-place), over the states observed before
+        /// each action: whether the planner ever got there. Privileged, from each record's task seed (nil without states).
+        public let closestApproach: Double?
     }
 
     public let rows: [Row]
@@ -29,7 +34,8 @@ public struct EvaluationTable: Sendable {
                        interval: WilsonInterval(successes: group.filter(\.success).count, trials: group.count),
                        secondsPerAction: group.map(\.secondsPerAction).reduce(0, +) / n,
                        meanFinalDistance: group.map(\.finalDistance).reduce(0, +) / n,
-                       energyGap: Self.energyGap(group), oneStepError: Self.oneStepError(group))
+                       energyGap: Self.energyGap(group), oneStepError: Self.oneStepError(group),
+                       closestApproach: Self.closestApproach(group))
         }
     }
 
@@ -46,6 +52,20 @@ public struct EvaluationTable: Sendable {
         return copied > 0 ? predicted / copied : nil
     }
 
+    private static func closestApproach(_ records: [EpisodeRecord]) -> Double? {
+        let approaches = records.compactMap { record -> Double? in
+            guard let task = try? ManipulationTask(kind: record.task, object: record.object, seed: record.taskSeed),
+                  let first = task.goals.first?.endEffector.position else { return nil }
+            return record.states.filter { $0.count >= 3 }
+                .map { state in
+                    let offset = SIMD3(Double(state[0]), Double(state[1]), Double(state[2])) - first
+                    return (offset * offset).sum().squareRoot()
+                }
+                .min()
+        }
+        return approaches.isEmpty ? nil : approaches.reduce(0, +) / Double(approaches.count)
+    }
+
     /// Every record in `directory/records`.
     public static func records(in directory: URL) throws -> [EpisodeRecord] {
         let folder = directory.appendingPathComponent("records")
@@ -56,13 +76,14 @@ public struct EvaluationTable: Sendable {
 
     /// A Markdown table.
     public var markdown: String {
-        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) | energy gap | 1-step error / copy |",
-                     "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |"]
+        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) | closest to sub-goal 1 (m) | energy gap | 1-step error / copy |",
+                     "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows {
             let gap = r.energyGap.map { String(format: "%+.4f", $0) } ?? "—"
             let error = r.oneStepError.map { String(format: "%.3f", $0) } ?? "—"
-            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f | %@ | %@ |", r.task, r.object, r.lab, r.agent,
-                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance, gap, error))
+            let approach = r.closestApproach.map { String(format: "%.3f", $0) } ?? "—"
+            lines.append(String(format: "| %@ | %@ | %@ | %@ | %@ | %.3f | %.3f | %@ | %@ | %@ |", r.task, r.object, r.lab, r.agent,
+                                r.interval.summary, r.secondsPerAction, r.meanFinalDistance, approach, gap, error))
         }
         return lines.joined(separator: "\n") + "\n"
     }
