@@ -5,9 +5,9 @@ import Tensor
 ///
 /// From the start of reach tasks in a lab, `actions` random position steps within `±maxStep` per axis (rotation held,
 /// gripper kept) are each executed by the simulator (the oracle: snapshot, apply, render, encode, restore) and
-/// predicted by the predictor, both compared in the predictor's target space. Planning ranks candidate actions, so what matters is how the
-/// predictions vary *across actions* at one state, not the one-step error on the data's own actions: a predictor can
-/// fit its training clips and still rank actions poorly.
+/// predicted by the predictor, both compared in the predictor's target space. Planning ranks candidate actions, so
+/// what matters is how the predictions vary *across actions* at one state, not the one-step error on the data's own
+/// actions: a predictor can fit its training clips and still rank actions poorly.
 public struct ActionSensitivity: Sendable {
     /// Means over the states measured; distances in the predictor's target space (mean L1 per value) unless noted.
     public struct Report: Sendable, Equatable {

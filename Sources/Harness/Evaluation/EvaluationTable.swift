@@ -16,7 +16,8 @@ public struct EvaluationTable: Sendable {
         public let oneStepError: Double?
         /// The mean over episodes of how close the hand came to where the first sub-goal image has it (the goal for
         /// reach; the open gripper around the object for grasp and pick-and-place), over the states observed before
-        /// each action: whether the planner ever got there. Privileged, from each record's task seed (nil without states).
+        /// each action: whether the planner ever got there. Privileged, rebuilt from each record's task seed (nil
+        /// when no record has states).
         public let closestApproach: Double?
     }
 
@@ -76,7 +77,8 @@ public struct EvaluationTable: Sendable {
 
     /// A Markdown table.
     public var markdown: String {
-        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) | closest to sub-goal 1 (m) | energy gap | 1-step error / copy |",
+        var lines = ["| task | object | lab | agent | success (95% Wilson CI) | s / action | final distance (m) "
+                     + "| closest to sub-goal 1 (m) | energy gap | 1-step error / copy |",
                      "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows {
             let gap = r.energyGap.map { String(format: "%+.4f", $0) } ?? "—"
