@@ -3,19 +3,20 @@ import Tensor
 
 /// An axis-wise Gaussian over action sequences `[H, 7]` inside bounds: the search distribution of CEM and MPPI.
 ///
-/// Searched axes start at the middle of the bounds with a deviation of half their width; held axes (equal bounds)
-/// always take their bound.
+/// Searched axes start at `start` (clipped into the bounds; by default their middle) with a deviation of half their
+/// width; held axes (equal bounds) always take their bound.
 struct ActionGaussian {
     let bounds: ActionBounds
     let horizon: Int
     var mean: [Float]
     var std: [Float]
 
-    init(horizon: Int, bounds: ActionBounds) {
+    init(horizon: Int, bounds: ActionBounds, start: [Float]? = nil) {
         self.bounds = bounds
         self.horizon = horizon
         let half = zip(bounds.lower, bounds.upper).map { ($1 - $0) / 2 }
-        mean = Array((0..<horizon).map { _ in bounds.centre }.joined())
+        let first = start.map { action in action.indices.map { bounds.clip(action[$0], axis: $0) } } ?? bounds.centre
+        mean = Array(Array(repeating: first, count: horizon).joined())
         std = Array(Array(repeating: half, count: horizon).joined())
     }
 

@@ -26,7 +26,7 @@ public struct CEMPlanner: Planner {
     }
 
     public mutating func plan(_ problem: PlanningProblem) throws -> Tensor {
-        var gaussian = ActionGaussian(horizon: problem.horizon, bounds: problem.bounds)
+        var gaussian = ActionGaussian(horizon: problem.horizon, bounds: problem.bounds, start: problem.start)
         let weights = [Float](repeating: 1 / Float(elites), count: elites)
         for _ in 0..<iterations {
             let candidates = gaussian.sample(samples, using: &generator)

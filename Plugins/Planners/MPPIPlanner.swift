@@ -27,7 +27,7 @@ public struct MPPIPlanner: Planner {
     }
 
     public mutating func plan(_ problem: PlanningProblem) throws -> Tensor {
-        var gaussian = ActionGaussian(horizon: problem.horizon, bounds: problem.bounds)
+        var gaussian = ActionGaussian(horizon: problem.horizon, bounds: problem.bounds, start: problem.start)
         for _ in 0..<iterations {
             let candidates = gaussian.sample(samples, using: &generator)
             let energies = problem.energy(candidates)

@@ -41,6 +41,43 @@ struct Bowl {
          ("random-shooting", try RandomShootingPlanner(), 0.35)]
     }
 
+    @Test func gaussianSearchesKeepAnAxisTheEnergyIgnoresOnTheSideTheyStart() throws {
+        // The energy sees only the position; the gripper is free. Started from the middle of its range, where the
+        // gripper ends is a coin toss; started from the command in force, it stays on that side of the switch.
+        func positionOnly(_ actions: Tensor) -> Tensor {
+            let x = actions.scalars
+            var energies = [Float](repeating: 0, count: actions.shape[0])
+            for s in energies.indices {
+                for axis in 0..<3 {
+                    let d = x[s * 7 + axis] - 0.02
+                    energies[s] += d * d
+                }
+            }
+            return Tensor(shape: [actions.shape[0]], scalars: energies)
+        }
+        for command: Float? in [nil, 0, 1] {
+            var closed = [0, 0]
+            for seed: UInt64 in 0..<20 {
+                var problem = PlanningProblem(horizon: 1, bounds: .positionAndGripper(), energy: positionOnly)
+                problem.start = command.map { [0, 0, 0, 0, 0, 0, $0] }
+                let planners: [any Planner] = [try CEMPlanner(seed: seed), try MPPIPlanner(seed: seed)]
+                for (k, planner) in planners.enumerated() {
+                    var planner = planner
+                    let plan = try planner.plan(problem)
+                    if plan[0, 6] >= 0.5 { closed[k] += 1 }
+                    #expect(abs(plan[0, 0] - 0.02) < 0.005)
+                }
+            }
+            for (name, count) in zip(["cem", "mppi"], closed) {
+                switch command {
+                case nil: #expect((1...19).contains(count), "\(name) from the middle: closed in \(count) of 20")
+                case 0: #expect(count == 0, "\(name) kept open: closed in \(count) of 20")
+                default: #expect(count >= 19, "\(name) kept closed: closed in \(count) of 20")
+                }
+            }
+        }
+    }
+
     @Test func findsTheMinimumOfABowlInsideTheBounds() throws {
         let bowl = Bowl(target: PlannerTests.inside, horizon: 2)
         let bounds = ActionBounds.positionAndGripper()

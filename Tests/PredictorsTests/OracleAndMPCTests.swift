@@ -108,7 +108,7 @@ import Testing
     @Test func pickAndPlaceSwitchesSubGoalsOnAFixedSchedule() throws {
         let episode = MPCEpisode(task: ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 0), lab: .labA, eye: eye)
         let goals = (0..<50).map(episode.subgoal(at:))
-        #expect(goals.filter { $0 == 0 }.count == 17 && goals.filter { $0 == 1 }.count == 17 && goals.last == 2)
+        #expect((0..<5).allSatisfy { k in goals.filter { $0 == k }.count == 10 })
         #expect(goals == goals.sorted())
     }
 }

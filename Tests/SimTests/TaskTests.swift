@@ -15,8 +15,8 @@ import Sim
         }
     }
 
-    @Test func graspingTasksStartWithTheOpenGripperAroundTheObject() {
-        let counts: [ManipulationTask.Kind: Int] = [.reach: 1, .reachWithObject: 1, .grasp: 2, .pickAndPlace: 3]
+    @Test func graspingTasksStartAboveTheObjectThenAroundItThenClosed() {
+        let counts: [ManipulationTask.Kind: Int] = [.reach: 1, .reachWithObject: 1, .grasp: 4, .pickAndPlace: 5]
         for kind in ManipulationTask.Kind.allCases {
             let task = ManipulationTask(kind: kind, object: .box, seed: 1)
             #expect(task.goals.count == counts[kind])
@@ -24,14 +24,19 @@ import Sim
         }
         for kind in [ManipulationTask.Kind.grasp, .pickAndPlace] {
             let task = ManipulationTask(kind: kind, object: .cup, seed: 1)
-            let around = task.goals[0], start = task.initial.objects[0].position
-            #expect(around.held == nil && around.gripper == 0 && around.objects[0] == task.initial.objects[0])
-            #expect(abs(around.endEffector.position.x - start.x) < 1e-12 && abs(around.endEffector.position.y - start.y) < 1e-12)
-            #expect(task.goals[1].held == .cup)
+            let (above, around, closed) = (task.goals[0], task.goals[1], task.goals[2])
+            let start = task.initial.objects[0].position
+            for open in [above, around] {
+                #expect(open.held == nil && open.gripper == 0 && open.objects[0] == task.initial.objects[0])
+                #expect(abs(open.endEffector.position.x - start.x) < 1e-12 && abs(open.endEffector.position.y - start.y) < 1e-12)
+            }
+            #expect(abs(above.endEffector.position.z - around.endEffector.position.z - 0.08) < 1e-12)
+            #expect(closed.held == .cup && closed.gripper == 1 && closed.endEffector == around.endEffector)
+            #expect(task.goals[3].held == .cup)
         }
         let placed = ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 1)
-        #expect(placed.goals[2].held == nil)
-        #expect(abs(placed.goals[2].objects[0].position.x - placed.goalPosition.x) < 1e-12)
+        #expect(placed.goals[4].held == nil)
+        #expect(abs(placed.goals[4].objects[0].position.x - placed.goalPosition.x) < 1e-12)
     }
 
     @Test func tasksAreSeededAndDiffer() {
@@ -51,7 +56,7 @@ import Sim
     @Test func goalArrangementsCanBeShown() {
         let task = ManipulationTask(kind: .grasp, object: .cup, seed: 4)
         let world = World(task: task)
-        world.arrange(task.goals[1])
+        world.arrange(task.goals[task.goals.count - 1])
         let cup = world.observables.objects[0].position
         #expect(abs(cup.z - task.goalPosition.z) < 0.01)
         #expect(task.success(in: world))

@@ -12,6 +12,8 @@ public struct PlanningProblem {
     /// Steps per action sequence.
     public var horizon: Int
     public var bounds: ActionBounds
+    /// The action `[7]` Gaussian searches (CEM, MPPI) centre their first samples on; nil: the middle of the bounds.
+    public var start: [Float]?
 
     public init(horizon: Int, bounds: ActionBounds, energy: @escaping (Tensor) -> Tensor,
                 energyGradient: ((Tensor) -> (energies: Tensor, gradient: Tensor))? = nil) {

@@ -7,6 +7,11 @@ import Tensor
 /// task's step budget. The planner sees only the energy built from the current frame, state and goal image; the
 /// episode always runs its full budget, and success is judged by the simulator afterwards.
 ///
+/// Every search starts with the gripper command of the last action (`PlanningProblem.start`; the position at the
+/// middle of its bounds), so that the gripper changes only when the energy prefers it — from the middle of its range,
+/// a gripper the goal image hardly shows opened and closed at random, pushing or dropping the object (BENCHMARKS.md,
+/// "Grasp with the oracle: grasping in three images").
+///
 /// Grasp and pick-and-place plan toward their sub-goal images (`ManipulationTask.goals`) on the fixed schedule of
 /// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
 /// across encoders and labs (a threshold would need tuning per encoder, and the privileged distance must not be used
@@ -78,6 +83,7 @@ public struct MPCEpisode {
         }
         func distance(_ a: Tensor, _ b: Tensor) -> Float { (a - b).abs().mean().scalars[0] }
         var previous: (latent: Tensor, predicted: Tensor)?
+        var gripper = Float(world.gripperCommand)
         func observe(_ latent: Tensor) {
             guard let previous else { return }
             outcome.predictionErrors.append(distance(previous.predicted, latent))
@@ -92,6 +98,9 @@ public struct MPCEpisode {
             observe(latent)
             var problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
             if let workspace { problem.bounds = bounds.keeping(SIMD3(state[0], state[1], state[2]), inside: workspace) }
+            var searchStart = problem.bounds.centre
+            searchStart[6] = gripper
+            problem.start = searchStart
             let start = Date()
             let plan = try planner.plan(problem)
             planning += Date().timeIntervalSince(start)
@@ -103,6 +112,7 @@ public struct MPCEpisode {
             outcome.actions.append(first)
             previous = (latent, rolled.slice(alongAxis: 1, 0..<1).reshaped(latent.shape))
             outcome.states.append(state)
+            gripper = first[6]
             let v = first.map(Double.init)
             try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
         }

@@ -23,12 +23,14 @@ public struct ManipulationTask: Hashable, Sendable {
     /// Where the episode starts.
     public let initial: Arrangement
     /// Goal configuration(s) to render goal images from, in the order an agent should reach them: one for reach and
-    /// reach-with-object; for grasp the open gripper around the object, then the object lifted; for pick-and-place
-    /// the open gripper around the object, the object lifted near the target, the object placed.
+    /// reach-with-object. Grasp and pick-and-place begin with the three images of grasping — the open gripper 8 cm
+    /// above the object, around it, closed on it — then grasp lifts the object; pick-and-place carries it lifted
+    /// near the target and places it.
     ///
-    /// Grasping starts with the gripper around the object because a goal image of the lifted object alone is a trap
-    /// for planners that look one action ahead: the hand pose of that image, above the resting object, scores better
-    /// than any single step of the descend–close–lift detour (with the simulator as the predictor: 0 of 8 grasps).
+    /// Planners that look one action ahead need each image of that detour: toward the lifted object alone, the hand
+    /// stops above the resting object (with the simulator as the predictor: 0 of 8 grasps); toward the gripper around
+    /// it, the hand comes in sideways and pushes it away; without the closed gripper on the resting object, the lift
+    /// leaves before the fingers hold (BENCHMARKS.md, "Grasp with the oracle").
     public let goals: [Arrangement]
     /// The goal position: of the end effector (reach) or of the object (the other tasks).
     public let goalPosition: SIMD3<Double>
@@ -67,9 +69,13 @@ public struct ManipulationTask: Hashable, Sendable {
             let ee = Pose(position: [p.x, p.y, object.graspHeight + lift], rotation: start.rotation)
             return (ee, holding(ee))
         }
-        /// The open gripper around the resting object, ready to close.
-        func around(_ theirs: Pose) -> Arrangement {
-            arrangement(grasped(lift: 0, at: start.position).ee, gripper: 0, start, theirs, held: false)
+        /// Grasping the resting object: the open gripper above it, around it, closed on it.
+        func grasping(_ theirs: Pose) -> [Arrangement] {
+            let closed = grasped(lift: 0, at: start.position)
+            let above = Pose(position: closed.ee.position + [0, 0, 0.08], rotation: closed.ee.rotation)
+            return [arrangement(above, gripper: 0, start, theirs, held: false),
+                    arrangement(closed.ee, gripper: 0, start, theirs, held: false),
+                    arrangement(closed.ee, gripper: 1, closed.object, theirs, held: true)]
         }
         func arrangement(_ ee: Pose, gripper: Double, _ mine: Pose, _ theirs: Pose, held: Bool) -> Arrangement {
             let poses = object == .cup ? [mine, theirs] : [theirs, mine]
@@ -89,7 +95,7 @@ public struct ManipulationTask: Hashable, Sendable {
             let theirs = Pose(position: otherPosition + [0, 0, other.height / 2])
             let lifted = grasped(lift: 0.1, at: start.position)
             initial = arrangement(hand, gripper: 0, start, theirs, held: false)
-            goals = [around(theirs), arrangement(lifted.ee, gripper: 1, lifted.object, theirs, held: true)]
+            goals = grasping(theirs) + [arrangement(lifted.ee, gripper: 1, lifted.object, theirs, held: true)]
             goalPosition = lifted.object.position
         case .reachWithObject:
             let ee = Pose(position: hand.position, rotation: start.rotation)
@@ -110,8 +116,8 @@ public struct ManipulationTask: Hashable, Sendable {
             let placed = Pose(position: target, rotation: start.rotation)
             let above = Pose(position: [target.x, target.y, object.graspHeight + 0.08], rotation: start.rotation)
             initial = arrangement(hand, gripper: 0, start, theirs, held: false)
-            goals = [around(theirs), arrangement(near.ee, gripper: 1, near.object, theirs, held: true),
-                     arrangement(above, gripper: 0, placed, theirs, held: false)]
+            goals = grasping(theirs) + [arrangement(near.ee, gripper: 1, near.object, theirs, held: true),
+                                        arrangement(above, gripper: 0, placed, theirs, held: false)]
             goalPosition = target
         }
     }

@@ -31,7 +31,7 @@ public final class World {
     private var contactBits: [UInt8]
     private var controller = ArmController()
     /// Gripper command in force: 0 open … 1 closed.
-    private(set) var gripperCommand = 0.0
+    public private(set) var gripperCommand = 0.0
     /// Policy steps applied since the world was made or arranged.
     public private(set) var actionCount = 0
     private var q = [Double](repeating: 0, count: 7)
