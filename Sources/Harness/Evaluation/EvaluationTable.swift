@@ -15,7 +15,7 @@ public struct EvaluationTable: Sendable {
         /// oracle, 1 for a predictor no better than copying the frame (nil for policies and older records).
         public let oneStepError: Double?
         /// The mean over episodes of how close the hand came to where the first sub-goal image has it (the goal for
-        /// reach; the open gripper around the object for grasp and pick-and-place), over the states observed before
+        /// reach; the open gripper above the object for grasp and pick-and-place), over the states observed before
         /// each action: whether the planner ever got there. Privileged, rebuilt from each record's task seed (nil
         /// when no record has states).
         public let closestApproach: Double?
@@ -58,10 +58,7 @@ public struct EvaluationTable: Sendable {
             guard let task = try? ManipulationTask(kind: record.task, object: record.object, seed: record.taskSeed),
                   let first = task.goals.first?.endEffector.position else { return nil }
             return record.states.filter { $0.count >= 3 }
-                .map { state in
-                    let offset = SIMD3(Double(state[0]), Double(state[1]), Double(state[2])) - first
-                    return (offset * offset).sum().squareRoot()
-                }
+                .map { length(SIMD3(Double($0[0]), Double($0[1]), Double($0[2])) - first) }
                 .min()
         }
         return approaches.isEmpty ? nil : approaches.reduce(0, +) / Double(approaches.count)

@@ -56,8 +56,8 @@ public struct MPCEpisode {
         mutating func judge(_ task: ManipulationTask, in world: World) {
             success = task.success(in: world)
             let hand = world.state.position, object = world.observables.objects[task.object.index].position
-            finalHandDistance = ((hand - task.goalPosition) * (hand - task.goalPosition)).sum().squareRoot()
-            finalDistance = task.kind == .reach ? finalHandDistance : ((object - task.goalPosition) * (object - task.goalPosition)).sum().squareRoot()
+            finalHandDistance = length(hand - task.goalPosition)
+            finalDistance = task.kind == .reach ? finalHandDistance : length(object - task.goalPosition)
         }
     }
 

@@ -106,8 +106,6 @@ func cross(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> SIMD3<Double> {
     [a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x]
 }
 
-func length(_ v: SIMD3<Double>) -> Double { (v * v).sum().squareRoot() }
-
 func clampedLength(_ v: SIMD3<Double>, _ cap: Double) -> SIMD3<Double> {
     let l = length(v)
     return l > cap ? v * (cap / l) : v
