@@ -73,6 +73,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Let planned steps leave the table-top workspace box (x 0.33–0.68, y ±0.26, z 0.015–0.36 m) that planning keeps the hand in by default.")
     var unboundedWorkspace = false
 
+    @Flag(help: "Search every step within the full ±7.5 cm, as the paper does, instead of a bound that halves after a step the camera scores worse and grows after one it scores better.")
+    var fixedSteps = false
+
     @Flag(help: "Print only the result lines.")
     var quiet = false
 
@@ -147,11 +150,13 @@ extension Eval {
                                       planner: try registry.component(planner, kind: .planner), registry: registry)
         var names = agent.names
         if unboundedWorkspace { names.planner += " (unbounded workspace)" }
+        if fixedSteps { names.planner += " (fixed steps)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
                                             trials: cells.trials, seed: cells.seed, names: names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
         evaluation.workspace = unboundedWorkspace ? nil : .tableTop
+        evaluation.stepControl = fixedSteps ? nil : StepTrustRegion(maxStep: 0.075)
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
     }

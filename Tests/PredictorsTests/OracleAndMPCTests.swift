@@ -105,6 +105,34 @@ import Testing
         #expect(copy.spread == 0 && copy.goalMiss > 0 && abs(copy.actionDependentError - oracle.signal) < 1e-6)
     }
 
+    @Test func theStepBoundFollowsTheObservedEnergy() throws {
+        // A predictor that foresees no change leaves CEM's choice to chance, so the energy both rises and falls.
+        struct Unchanging: Predictor {
+            func targets(_ latents: Tensor) -> Tensor { latents }
+            func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor { latents }
+        }
+        let task = ManipulationTask(kind: .reach, object: .cup, seed: 5)
+        func largestSteps(_ control: StepTrustRegion?) throws -> (steps: [Float], energies: [Float]) {
+            var episode = MPCEpisode(task: task, lab: .labA, eye: eye)
+            episode.stepControl = control
+            var planner: any Planner = try CEMPlanner(samples: 8, iterations: 1, elites: 2, seed: 1)
+            let outcome = try episode.run(predictor: { _ in Unchanging() }, planner: &planner)
+            return (outcome.actions.map { $0[0..<3].map(abs).max()! }, outcome.observedEnergies)
+        }
+        let goal = eye.latents(eye.goalFrames(of: task, in: .labA)[0])
+        let first = MeanL1Energy()(eye.latents(eye.frame(World(task: task, lab: .labA))).reshaped([1] + goal.shape), goal: goal)
+        let adaptive = try largestSteps(StepTrustRegion(maxStep: 0.075))
+        var expected = StepTrustRegion(maxStep: 0.075), bounds: [Float] = [expected.radius]
+        for (before, after) in zip([first.scalars[0]] + adaptive.energies, adaptive.energies).dropLast() {
+            expected.observe(before: before, after: after)
+            bounds.append(expected.radius)
+        }
+        #expect(zip(adaptive.steps, bounds).allSatisfy { $0 <= $1 + 1e-6 })
+        #expect(bounds.contains { $0 <= 0.075 / 4 })
+        let fixed = try largestSteps(nil)
+        #expect(zip(fixed.steps, bounds).contains { $0 > $1 })  // without it, the same check fails
+    }
+
     @Test func pickAndPlaceSwitchesSubGoalsOnAFixedSchedule() throws {
         let episode = MPCEpisode(task: ManipulationTask(kind: .pickAndPlace, object: .cup, seed: 0), lab: .labA, eye: eye)
         let goals = (0..<50).map(episode.subgoal(at:))

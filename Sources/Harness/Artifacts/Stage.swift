@@ -10,10 +10,11 @@ public enum StageKind: String, CaseIterable, Sendable, Codable {
 
     /// Bumped when the meaning of the kind's configuration or the behaviour behind it changes, so that artifacts made
     /// before are not reused. Evaluations: 2 since the workspace's height limit came down to 0.45 m, planning 3 since
-    /// planned steps keep the hand inside `Workspace.tableTop`; probes: 2 since features are standardised.
+    /// planned steps keep the hand inside `Workspace.tableTop` and 4 since searches start at the gripper command in
+    /// force and the step bound follows the observed energy; probes: 2 since features are standardised.
     public var formatVersion: Int {
         switch self {
-        case .evalPlanner: 3
+        case .evalPlanner: 4
         case .evalPolicy, .evalScripted, .probe: 2
         case .data, .pretrain, .posttrain, .baseline: 1
         }

@@ -17,6 +17,8 @@ public struct PlanningEvaluation {
     public var horizon = 1
     /// The box planned steps keep the hand inside (nil: only the step bounds).
     public var workspace: Workspace? = .tableTop
+    /// The step bound that adapts to the observed energy (nil: the paper's fixed ±7.5 cm).
+    public var stepControl: StepTrustRegion? = StepTrustRegion(maxStep: 0.075)
     /// How the agent's components are named in the records.
     public var names: (encoder: String, predictor: String, planner: String)
 
@@ -46,6 +48,7 @@ public struct PlanningEvaluation {
             var episode = MPCEpisode(task: task, lab: lab, eye: eye)
             episode.horizon = horizon
             episode.workspace = workspace
+            episode.stepControl = stepControl
             return try episode.run(predictor: predictor, planner: &planner, frames: frames)
         }
     }

@@ -12,6 +12,9 @@ import Tensor
 /// a gripper the goal image hardly shows opened and closed at random, pushing or dropping the object (BENCHMARKS.md,
 /// "Grasp with the oracle: grasping in three images").
 ///
+/// By default the position step bound adapts to the observed energy (`StepTrustRegion`); `stepControl = nil` keeps
+/// the paper's fixed bound.
+///
 /// Grasp and pick-and-place plan toward their sub-goal images (`ManipulationTask.goals`) on the fixed schedule of
 /// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
 /// across encoders and labs (a threshold would need tuning per encoder, and the privileged distance must not be used
@@ -25,6 +28,8 @@ public struct MPCEpisode {
     /// The box the planned action keeps the hand inside (nil: only the step bounds). Every action of a longer
     /// horizon gets the first one's bounds, so only the executed action is held exactly.
     public var workspace: Workspace? = .tableTop
+    /// The step bound that adapts to the observed energy, within `bounds` (nil: the fixed `bounds`, as in the paper).
+    public var stepControl: StepTrustRegion? = StepTrustRegion(maxStep: 0.075)
     public var energy: any LatentEnergy = MeanL1Energy()
 
     public init(task: ManipulationTask, lab: Lab, eye: Eye) {
@@ -84,6 +89,8 @@ public struct MPCEpisode {
         func distance(_ a: Tensor, _ b: Tensor) -> Float { (a - b).abs().mean().scalars[0] }
         var previous: (latent: Tensor, predicted: Tensor)?
         var gripper = Float(world.gripperCommand)
+        var trust = stepControl
+        var previousEnergy: (subgoal: Int, value: Float)?
         func observe(_ latent: Tensor) {
             guard let previous else { return }
             outcome.predictionErrors.append(distance(previous.predicted, latent))
@@ -96,8 +103,16 @@ public struct MPCEpisode {
             let latent = model.targets(eye.latents(image))
             if step > 0 { outcome.observedEnergies.append(scored(latent, toward: goals[subgoal(at: step - 1)])) }
             observe(latent)
+            let energyNow = scored(latent, toward: goals[subgoal(at: step)])
+            if let previous = previousEnergy, previous.subgoal == subgoal(at: step) {
+                trust?.observe(before: previous.value, after: energyNow)
+            } else {
+                trust?.reset()
+            }
+            previousEnergy = (subgoal(at: step), energyNow)
             var problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
-            if let workspace { problem.bounds = bounds.keeping(SIMD3(state[0], state[1], state[2]), inside: workspace) }
+            let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
+            problem.bounds = workspace.map { stepBounds.keeping(SIMD3(state[0], state[1], state[2]), inside: $0) } ?? stepBounds
             var searchStart = problem.bounds.centre
             searchStart[6] = gripper
             problem.start = searchStart
