@@ -156,7 +156,7 @@ extension Eval {
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
         evaluation.workspace = unboundedWorkspace ? nil : .tableTop
-        evaluation.stepControl = fixedSteps ? nil : StepTrustRegion(maxStep: 0.075)
+        if fixedSteps { evaluation.stepControl = nil }
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
     }

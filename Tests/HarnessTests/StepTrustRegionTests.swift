@@ -33,10 +33,12 @@ import Harness
         #expect(full.limitingPositionSteps(to: 1) == full)
     }
 
-    @Test func aForcedStepBackIntoTheWorkspaceIsKept() {
-        // Outside the box the workspace forces the largest step back; the trust region does not cancel it.
-        let forced = ActionBounds.positionAndGripper(maxStep: 0.075).keeping([0.8, 0, 0.2], inside: .tableTop)
-        let narrow = forced.limitingPositionSteps(to: 0.01)
-        #expect(narrow.lower[0] == -0.075 && narrow.upper[0] == -0.075)
+    @Test func outsideTheWorkspaceANarrowBoundStillPointsBackIn() {
+        // MPCEpisode narrows the step first and keeps the hand in the workspace second: from x = 0.8 m (the box ends at
+        // 0.68 m) the only x step left is back by the narrowed bound.
+        let narrow = ActionBounds.positionAndGripper(maxStep: 0.075).limitingPositionSteps(to: 0.01)
+        let kept = narrow.keeping([0.8, 0, 0.2], inside: .tableTop)
+        #expect(kept.lower[0] == -0.01 && kept.upper[0] == -0.01)
+        #expect(kept.lower[1] == -0.01 && kept.upper[1] == 0.01)
     }
 }
