@@ -90,7 +90,7 @@ public struct MPCEpisode {
         var previous: (latent: Tensor, predicted: Tensor)?
         var gripper = Float(world.gripperCommand)
         var trust = stepControl
-        var previousEnergy: (subgoal: Int, value: Float)?
+        var energyBefore: Float?
         func observe(_ latent: Tensor) {
             guard let previous else { return }
             outcome.predictionErrors.append(distance(previous.predicted, latent))
@@ -101,18 +101,23 @@ public struct MPCEpisode {
             if let frames { try PNGSequence.write(image, index: step, to: frames) }
             let state = world.state.vector.map(Float.init)
             let latent = model.targets(eye.latents(image))
-            if step > 0 { outcome.observedEnergies.append(scored(latent, toward: goals[subgoal(at: step - 1)])) }
             observe(latent)
-            let energyNow = scored(latent, toward: goals[subgoal(at: step)])
-            if let previous = previousEnergy, previous.subgoal == subgoal(at: step) {
-                trust?.observe(before: previous.value, after: energyNow)
-            } else {
-                trust?.reset()
+            let current = subgoal(at: step)
+            let energyNow = scored(latent, toward: goals[current])
+            if step > 0 {
+                let last = subgoal(at: step - 1)
+                outcome.observedEnergies.append(last == current ? energyNow : scored(latent, toward: goals[last]))
+                if last == current, let energyBefore {
+                    trust?.observe(before: energyBefore, after: energyNow)
+                } else {
+                    trust?.reset()
+                }
             }
-            previousEnergy = (subgoal(at: step), energyNow)
-            var problem = problems.problem(latent: latent, state: state, goal: goals[subgoal(at: step)])
+            energyBefore = energyNow
+            var problem = problems.problem(latent: latent, state: state, goal: goals[current])
             let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
-            problem.bounds = workspace.map { stepBounds.keeping(SIMD3(state[0], state[1], state[2]), inside: $0) } ?? stepBounds
+            let hand = SIMD3(state[0], state[1], state[2])
+            problem.bounds = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
             var searchStart = problem.bounds.centre
             searchStart[6] = gripper
             problem.start = searchStart
