@@ -20,7 +20,7 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Lab: \(Lab.builtIn.map(\.name).joined(separator: ", ")).") var lab = "lab-a"
     @Option(help: "States (reach-task starts) to measure at.") var states = 12
     @Option(help: "Random actions per state.") var actions = 64
-    @Option(help: "Largest position step per axis, metres.") var maxStep: Float = 0.075
+    @Option(help: "Largest position step per axis, metres.") var maxStep = ActionBounds.paperMaxStep
     @Option(help: "Seed of the states and actions.") var seed: UInt64 = 0
 
     func validate() throws {

@@ -76,11 +76,11 @@ import Render
         let plan = try ScenarioPlan(scenario: Scenario.load(path), registry: registry, available: Set(StageKind.allCases))
         let stage = try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a"))
         #expect(stage.configuration.contains("\"planner\":{\"id\":\"planner/mine\",\"parameters\":{\"temperature\":2}}"))
-        guard case .eval(let evaluation) = stage.target, case .planner(let choice, _, _, _) = evaluation.method.kind else {
+        guard case .eval(let evaluation) = stage.target, case .planner(let planning) = evaluation.method.kind else {
             Issue.record("expected a planner method")
             return
         }
-        let built: Mine = try registry.make(choice.id, overrides: choice.resolved(in: registry))
+        let built: Mine = try registry.make(planning.planner.id, overrides: planning.planner.resolved(in: registry))
         #expect(built.temperature == 2)
     }
 }

@@ -53,6 +53,8 @@ import Sim
             ("scripted: expert", "scripted: oracle", "unknown scripted policy 'oracle' in eval.methods[1].scripted; valid: expert"),
             ("{id: planner/cem, samples: 100}", "{id: cem}", "eval.methods[0].planner must name a planner as planner/NAME, got 'cem'"),
             ("name: expert,", "name: latent CEM,", "two eval methods are called 'latent CEM'"),
+            ("samples: 100}", "samples: 100}\n      steps: small", "unknown step bound 'small' in eval.methods[0].steps; valid: adaptive, fixed"),
+            ("scripted: expert}", "scripted: expert, steps: fixed}", "eval.methods[1].steps applies only to planner methods"),
         ] {
             let path = try fixtures.write("values.yaml", ScenarioFixtures.pipeline.replacingOccurrences(of: from, with: to))
             let error = ScenarioFixtures.error { _ = try Scenario.load(path) }
@@ -140,11 +142,11 @@ import Sim
         ], registry: registry)
         #expect(scenario.eval?.trials == 7 && scenario.eval?.labs == ["lab-a", "lab-b"] && scenario.data?.config.lab == "lab-b")
         #expect(scenario.data?.config.appearance == .varied)
-        guard case .planner(let cem, _, _, _)? = scenario.eval?.methods.first?.kind else {
+        guard case .planner(let planning)? = scenario.eval?.methods.first?.kind else {
             Issue.record("the first method should plan")
             return
         }
-        #expect(cem.parameters["momentum_mean"] == .double(0.5) && cem.parameters["samples"] == .int(100))
+        #expect(planning.planner.parameters["momentum_mean"] == .double(0.5) && planning.planner.parameters["samples"] == .int(100))
         let typed = ScenarioFixtures.error { _ = try Scenario.load(path, overrides: [SetOverride(parsing: "eval.trials=many")]) }
         #expect(typed?.description.hasPrefix("--set eval.trials=many: eval.trials holds an integer") == true)
         let spec = ScenarioFixtures.error {
@@ -158,6 +160,27 @@ import Sim
         let unknown = ScenarioFixtures.error { _ = try Scenario.load(path, overrides: [SetOverride(parsing: "eval.trails=3")]) }
         #expect(unknown?.description.hasPrefix("--set eval.trails=3: unknown key 'trails' in eval") == true)
         #expect(ScenarioFixtures.error { _ = try SetOverride(parsing: "eval.trials") } != nil)
+    }
+
+    @Test func plannerMethodsChooseTheirStepBoundAndOnlyTheFixedOneChangesTheKey() throws {
+        let fixtures = try ScenarioFixtures()
+        let registry = try ScenarioFixtures.registry()
+        func stage(_ yaml: String) throws -> (PlannedStage, PlannerMethod.StepBound) {
+            let scenario = try Scenario.load(try fixtures.write("steps.yaml", yaml))
+            guard case .planner(let planning)? = scenario.eval?.methods.first?.kind else { throw ScenarioError("no planner method") }
+            let plan = try ScenarioPlan(scenario: scenario, registry: registry, available: Set(StageKind.allCases))
+            return (try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a")), planning.steps)
+        }
+        let (plain, unset) = try stage(ScenarioFixtures.pipeline)
+        let (adaptive, chosen) = try stage(ScenarioFixtures.pipeline.replacingOccurrences(
+            of: "samples: 100}", with: "samples: 100}\n      steps: adaptive"))
+        let (fixed, paper) = try stage(ScenarioFixtures.pipeline.replacingOccurrences(
+            of: "samples: 100}", with: "samples: 100}\n      steps: fixed"))
+        #expect(unset == .adaptive && chosen == .adaptive && paper == .fixed)
+        #expect(plain.key == adaptive.key && fixed.key != plain.key)
+        #expect(!plain.configuration.contains("steps") && fixed.configuration.contains("\"steps\":\"fixed\""))
+        #expect(PlannerMethod.StepBound.adaptive.control == StepTrustRegion(maxStep: 0.075))
+        #expect(PlannerMethod.StepBound.fixed.control == nil)
     }
 
     @Test func inlineLabsOverrideABuiltInLab() throws {

@@ -111,12 +111,14 @@ public struct ScenarioPlan: Sendable {
                 ]
                 let kind: StageKind
                 switch method.kind {
-                case .planner(let planner, let horizon, let encoder, let predictor):
+                case .planner(let planning):
                     kind = .evalPlanner
-                    config["planner"] = try component(planner)
-                    config["horizon"] = horizon
-                    config["encoder"] = try source(encoder, inputs: &inputs)
-                    config["predictor"] = try source(predictor, inputs: &inputs)
+                    config["planner"] = try component(planning.planner)
+                    config["horizon"] = planning.horizon
+                    // Only a bound other than the default enters the key, so the default's cached episodes stay valid.
+                    if planning.steps != .adaptive { config["steps"] = planning.steps.rawValue }
+                    config["encoder"] = try source(planning.encoder, inputs: &inputs)
+                    config["predictor"] = try source(planning.predictor, inputs: &inputs)
                 case .policy(let baseline, _):
                     kind = .evalPolicy
                     config["policy"] = try source(.stage(baseline, at: method.location), inputs: &inputs)

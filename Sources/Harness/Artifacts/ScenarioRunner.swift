@@ -68,9 +68,9 @@ public struct ScenarioRunner {
             switch stage.target {
             case .eval(let evaluation):
                 label = evaluation.method.name
-                if case .planner(let planner, let horizon, _, _) = evaluation.method.kind {
-                    let parameters = try planner.resolved(in: registry)
-                    extras[label, default: [:]]["horizon"] = String(horizon)
+                if case .planner(let planning) = evaluation.method.kind {
+                    let parameters = try planning.planner.resolved(in: registry)
+                    extras[label, default: [:]]["horizon"] = String(planning.horizon)
                     for name in ["samples", "iterations"] { extras[label, default: [:]][name] = parameters[name]?.description }
                 }
                 let link = episodes.appendingPathComponent(slug(label))

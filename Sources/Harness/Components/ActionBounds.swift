@@ -1,3 +1,5 @@
+import Sim
+
 /// A box of allowed actions, axis by axis. An axis whose lower and upper bounds are equal is not searched: the
 /// planner holds it at that value (the paper's planners hold the rotation at zero).
 public struct ActionBounds: Hashable, Sendable {
@@ -11,9 +13,12 @@ public struct ActionBounds: Hashable, Sendable {
         self.upper = upper
     }
 
+    /// The paper's largest position step per axis, 7.5 cm: the world's own limit on an action (`Action.Limits`).
+    public static let paperMaxStep = Float(Action.Limits().translation)
+
     /// The paper's search space: each position delta within `±maxStep` metres, rotation held at zero, gripper
     /// command in [0, 1].
-    public static func positionAndGripper(maxStep: Float = 0.075) -> ActionBounds {
+    public static func positionAndGripper(maxStep: Float = paperMaxStep) -> ActionBounds {
         ActionBounds(lower: [-maxStep, -maxStep, -maxStep, 0, 0, 0, 0], upper: [maxStep, maxStep, maxStep, 0, 0, 0, 1])
     }
 

@@ -31,7 +31,7 @@ public struct ActionSensitivity: Sendable {
     public var lab: Lab
     public var states = 12
     public var actions = 64
-    public var maxStep: Float = 0.075
+    public var maxStep = ActionBounds.paperMaxStep
     public var seed: UInt64 = 0
 
     public init(lab: Lab) { self.lab = lab }

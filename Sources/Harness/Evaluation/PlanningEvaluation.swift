@@ -18,7 +18,7 @@ public struct PlanningEvaluation {
     /// The box planned steps keep the hand inside (nil: only the step bounds).
     public var workspace: Workspace? = .tableTop
     /// The step bound that adapts to the observed energy (nil: the paper's fixed ±7.5 cm).
-    public var stepControl: StepTrustRegion? = StepTrustRegion(maxStep: 0.075)
+    public var stepControl: StepTrustRegion? = .withinPaperBound
     /// How the agent's components are named in the records.
     public var names: (encoder: String, predictor: String, planner: String)
 

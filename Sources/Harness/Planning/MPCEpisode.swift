@@ -24,12 +24,12 @@ public struct MPCEpisode {
     public var lab: Lab
     public var eye: Eye
     public var horizon = 1
-    public var bounds = ActionBounds.positionAndGripper(maxStep: 0.075)
+    public var bounds = ActionBounds.positionAndGripper()
     /// The box the planned action keeps the hand inside (nil: only the step bounds). Every action of a longer
     /// horizon gets the first one's bounds, so only the executed action is held exactly.
     public var workspace: Workspace? = .tableTop
     /// The step bound that adapts to the observed energy, within `bounds` (nil: the fixed `bounds`, as in the paper).
-    public var stepControl: StepTrustRegion? = StepTrustRegion(maxStep: 0.075)
+    public var stepControl: StepTrustRegion? = .withinPaperBound
     public var energy: any LatentEnergy = MeanL1Energy()
 
     public init(task: ManipulationTask, lab: Lab, eye: Eye) {

@@ -19,6 +19,9 @@ public struct StepTrustRegion: Hashable, Sendable {
         self.radius = maxStep
     }
 
+    /// The MPC loop's default: from the paper's 7.5 cm (`ActionBounds.paperMaxStep`) down to 4.7 mm.
+    public static let withinPaperBound = StepTrustRegion(maxStep: ActionBounds.paperMaxStep)
+
     /// Adapts the bound to a step that moved the observed energy toward one sub-goal from `before` to `after`.
     public mutating func observe(before: Float, after: Float) {
         radius = after > before ? max(radius / 2, minStep) : min(radius * 1.5, maxStep)

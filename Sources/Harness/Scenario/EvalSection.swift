@@ -13,17 +13,43 @@ public struct EvalCell: Hashable, Sendable, Codable {
 
 /// How an evaluated method acts.
 public enum EvalMethodKind: Sendable {
-    /// Plan with `planner` over `predictor`'s rollouts of `encoder`'s latents, `horizon` actions ahead.
-    case planner(ComponentChoice, horizon: Int, encoder: ComponentSource, predictor: ComponentSource)
+    /// Plan toward goal images.
+    case planner(PlannerMethod)
     /// Act with the trained policy of the baseline called `baseline`.
     case policy(baseline: String, at: SourceLocation)
     /// The scripted expert: privileged state, the simulator's sanity check (not a learned method).
     case scripted(String)
 }
 
+/// A planning method: `planner` over `predictor`'s rollouts of `encoder`'s latents, `horizon` actions ahead, its
+/// position steps bounded as `steps` says.
+public struct PlannerMethod: Sendable {
+    /// How the MPC loop bounds each planned position step.
+    public enum StepBound: String, CaseIterable, Sendable {
+        /// Follows the observed energy (`StepTrustRegion`): the default.
+        case adaptive
+        /// The paper's fixed ±7.5 cm per axis.
+        case fixed
+
+        /// The step control a `PlanningEvaluation` runs with (nil: the fixed bound).
+        public var control: StepTrustRegion? {
+            switch self {
+            case .adaptive: .withinPaperBound
+            case .fixed: nil
+            }
+        }
+    }
+
+    public let planner: ComponentChoice
+    public let horizon: Int
+    public let steps: StepBound
+    public let encoder: ComponentSource
+    public let predictor: ComponentSource
+}
+
 /// One row of methods under `eval.methods`.
 public struct EvalMethod: Sendable {
-    public static let keys = ["name", "planner", "horizon", "encoder", "predictor", "policy", "scripted", "paper"]
+    public static let keys = ["name", "planner", "horizon", "steps", "encoder", "predictor", "policy", "scripted", "paper"]
     public static let scripted = ["expert"]
     public let name: String
     public let kind: EvalMethodKind
@@ -44,6 +70,10 @@ public struct EvalMethod: Sendable {
         case "planner":
             let planner = try ComponentChoice(f.required("planner"), path: f.path("planner"), kind: .planner)
             let horizon = try f.optional("horizon")?.int(f.path("horizon"), atLeast: 1) ?? 1
+            let steps = try f.optional("steps").map { node in
+                PlannerMethod.StepBound(rawValue: try node.choice(f.path("steps"), of: PlannerMethod.StepBound.allCases.map(\.rawValue),
+                                                                   what: "step bound"))!
+            } ?? .adaptive
             func source(_ key: String, kind: ComponentKind, stage: String, present: Bool) throws -> ComponentSource {
                 if let node = f.optional(key) { return try ComponentSource.read(node, path: f.path(key), kind: kind) }
                 guard present else {
@@ -52,16 +82,17 @@ public struct EvalMethod: Sendable {
                 }
                 return .stage(stage, at: node.location)
             }
-            kind = .planner(planner, horizon: horizon,
-                            encoder: try source("encoder", kind: .encoder, stage: "pretrain", present: hasPretrain),
-                            predictor: try source("predictor", kind: .predictor, stage: "posttrain", present: hasPosttrain))
+            kind = .planner(PlannerMethod(
+                planner: planner, horizon: horizon, steps: steps,
+                encoder: try source("encoder", kind: .encoder, stage: "pretrain", present: hasPretrain),
+                predictor: try source("predictor", kind: .predictor, stage: "posttrain", present: hasPosttrain)))
         case "policy":
             let policy = try f.required("policy")
             kind = .policy(baseline: try policy.string(f.path("policy")), at: policy.location)
         default:
             kind = .scripted(try f.required("scripted").choice(f.path("scripted"), of: EvalMethod.scripted, what: "scripted policy"))
         }
-        for key in ["horizon", "encoder", "predictor"] where given[0] != "planner" && f.optional(key) != nil {
+        for key in ["horizon", "steps", "encoder", "predictor"] where given[0] != "planner" && f.optional(key) != nil {
             throw ScenarioError("\(f.path(key)) applies only to planner methods", at: try f.required(key).location)
         }
         name = try f.required("name").string(f.path("name"))

@@ -122,9 +122,9 @@ public struct Scenario: Sendable {
         for (_, source) in probes?.encoders ?? [] { try check(source, wants: .encoder) }
         for method in eval?.methods ?? [] {
             switch method.kind {
-            case .planner(_, _, let encoder, let predictor):
-                try check(encoder, wants: .encoder)
-                try check(predictor, wants: .predictor)
+            case .planner(let planning):
+                try check(planning.encoder, wants: .encoder)
+                try check(planning.predictor, wants: .predictor)
             case .policy(let name, let location): try check(.stage(name, at: location), wants: .policy)
             case .scripted: break
             }

@@ -10,14 +10,16 @@ public struct PlannerEvaluationStage: Stage {
 
     public func run(_ context: StageContext) throws {
         guard case .eval(let cell) = context.stage.target,
-              case .planner(let planner, let horizon, let encoder, let predictor) = cell.method.kind else {
+              case .planner(let planning) = cell.method.kind else {
             throw ScenarioError("the eval-planner stage was given \(context.stage.name), which is not a planner method")
         }
-        let agent = try PlanningAgent(encoder: try context.component(encoder), predictor: try context.component(predictor),
-                                      planner: StageComponent(id: planner.id, parameters: planner.parameters),
+        let agent = try PlanningAgent(encoder: try context.component(planning.encoder),
+                                      predictor: try context.component(planning.predictor),
+                                      planner: StageComponent(id: planning.planner.id, parameters: planning.planner.parameters),
                                       registry: context.registry)
         var evaluation = try cell.evaluation(in: context.scenario, names: agent.names)
-        evaluation.horizon = horizon
+        evaluation.horizon = planning.horizon
+        evaluation.stepControl = planning.steps.control
         try cell.record(evaluation, in: context, with: agent.run)
     }
 }
