@@ -76,6 +76,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Search every step within the full ±7.5 cm, as the paper does, instead of a bound that halves after a step the camera scores worse and grows after one it scores better.")
     var fixedSteps = false
 
+    @Flag(help: "Hold the gripper at its command in force instead of searching it (the hand's rotation is always held). A diagnostic: it tells a planner that must not open or close the gripper.")
+    var holdGripper = false
+
     @Flag(help: "Print only the result lines.")
     var quiet = false
 
@@ -151,12 +154,14 @@ extension Eval {
         var names = agent.names
         if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         if fixedSteps { names.planner += " (fixed steps)" }
+        if holdGripper { names.planner += " (gripper held)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
                                             trials: cells.trials, seed: cells.seed, names: names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
         evaluation.workspace = unboundedWorkspace ? nil : .tableTop
         if fixedSteps { evaluation.stepControl = nil }
+        evaluation.holdsGripper = holdGripper
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
     }

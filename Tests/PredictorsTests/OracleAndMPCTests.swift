@@ -105,12 +105,14 @@ import Testing
         #expect(copy.spread == 0 && copy.goalMiss > 0 && abs(copy.actionDependentError - oracle.signal) < 1e-6)
     }
 
+    /// A predictor that foresees no change: every action scores the same, so CEM's choice is left to chance.
+    struct Unchanging: Predictor {
+        func targets(_ latents: Tensor) -> Tensor { latents }
+        func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor { latents }
+    }
+
     @Test func theStepBoundFollowsTheObservedEnergy() throws {
-        // A predictor that foresees no change leaves CEM's choice to chance, so the energy both rises and falls.
-        struct Unchanging: Predictor {
-            func targets(_ latents: Tensor) -> Tensor { latents }
-            func predict(latents: Tensor, states: Tensor, actions: Tensor) -> Tensor { latents }
-        }
+        // With every action scoring the same, the observed energy both rises and falls.
         let task = ManipulationTask(kind: .reach, object: .cup, seed: 5)
         func largestSteps(_ control: StepTrustRegion?) throws -> (steps: [Float], energies: [Float]) {
             var episode = MPCEpisode(task: task, lab: .labA, eye: eye)
@@ -131,6 +133,21 @@ import Testing
         #expect(bounds.contains { $0 <= 0.075 / 4 })
         let fixed = try largestSteps(nil)
         #expect(zip(fixed.steps, bounds).contains { $0 > $1 })  // without it, the same check fails
+    }
+
+    @Test func aHeldGripperStaysAtTheCommandInForce() throws {
+        // Reach-with-object starts with the object held (command 1); searched, a gripper the energy ignores opens.
+        let task = ManipulationTask(kind: .reachWithObject, object: .cup, seed: 3)
+        func commands(holding: Bool) throws -> [Float] {
+            var episode = MPCEpisode(task: task, lab: .labA, eye: eye)
+            episode.holdsGripper = holding
+            var planner: any Planner = try CEMPlanner(samples: 8, iterations: 1, elites: 2, seed: 1)
+            return try episode.run(predictor: { _ in Unchanging() }, planner: &planner).actions.map { $0[6] }
+        }
+        #expect(try commands(holding: true) == Array(repeating: 1, count: task.steps))
+        #expect(try commands(holding: false).contains { $0 < Float(Action.gripperClosesFrom) })
+        let bounds = ActionBounds.positionAndGripper().holding(6, at: 0.3)
+        #expect(bounds.lower[6] == 0.3 && bounds.upper[6] == 0.3 && bounds.searchedAxes == [0, 1, 2])
     }
 
     @Test func pickAndPlaceSwitchesSubGoalsOnAFixedSchedule() throws {

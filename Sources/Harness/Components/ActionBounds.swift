@@ -22,6 +22,14 @@ public struct ActionBounds: Hashable, Sendable {
         ActionBounds(lower: [-maxStep, -maxStep, -maxStep, 0, 0, 0, 0], upper: [maxStep, maxStep, maxStep, 0, 0, 0, 1])
     }
 
+    /// These bounds with `axis` held at `value`: a planner no longer searches it.
+    public func holding(_ axis: Int, at value: Float) -> ActionBounds {
+        var bounds = self
+        bounds.lower[axis] = value
+        bounds.upper[axis] = value
+        return bounds
+    }
+
     /// The number of axes.
     public var width: Int { lower.count }
 

@@ -13,7 +13,7 @@ import Tensor
 /// "Grasp with the oracle: grasping in three images").
 ///
 /// By default the position step bound adapts to the observed energy (`StepTrustRegion`); `stepControl = nil` keeps
-/// the paper's fixed bound.
+/// the paper's fixed bound. `holdsGripper` takes the gripper out of the search, as the rotation always is.
 ///
 /// Grasp and pick-and-place plan toward their sub-goal images (`ManipulationTask.goals`) on the fixed schedule of
 /// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
@@ -31,6 +31,10 @@ public struct MPCEpisode {
     /// The step bound that adapts to the observed energy, within `bounds` (nil: the fixed `bounds`, as in the paper).
     public var stepControl: StepTrustRegion? = .withinPaperBound
     public var energy: any LatentEnergy = MeanL1Energy()
+    /// Keeps the gripper at its command in force instead of searching it (false: searched, as in the paper). The
+    /// learned predictor's energy opens the gripper on a held object, which then falls (BENCHMARKS.md,
+    /// "Reach-with-object, and the oracle on every task").
+    public var holdsGripper = false
 
     public init(task: ManipulationTask, lab: Lab, eye: Eye) {
         self.task = task
@@ -117,7 +121,8 @@ public struct MPCEpisode {
             var problem = problems.problem(latent: latent, state: state, goal: goals[current])
             let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
             let hand = SIMD3(state[0], state[1], state[2])
-            problem.bounds = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
+            let searched = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
+            problem.bounds = holdsGripper ? searched.holding(6, at: gripper) : searched
             var searchStart = problem.bounds.centre
             searchStart[6] = gripper
             problem.start = searchStart

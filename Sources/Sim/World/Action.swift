@@ -11,6 +11,9 @@ public struct Action: Hashable, Sendable {
     public var rotation: SIMD3<Double>
     public var gripper: Double
 
+    /// The gripper command from which the fingers close.
+    public static let gripperClosesFrom = 0.5
+
     public init(translation: SIMD3<Double> = .zero, rotation: SIMD3<Double> = .zero, gripper: Double) {
         self.translation = translation
         self.rotation = rotation

@@ -77,7 +77,7 @@ public final class World {
         let tcp = PandaKinematics.tcp(endEffector: arrangement.endEffector)
         let joints = ArmController.inverseKinematics(tcp: tcp, from: PandaKinematics.home)
         let opening = arrangement.held.map { $0.width / 2 + 0.0005 }
-            ?? (arrangement.gripper >= 0.5 ? 0 : PandaKinematics.maxFingerTravel)
+            ?? (arrangement.gripper >= Action.gripperClosesFrom ? 0 : PandaKinematics.maxFingerTravel)
         arm.teleport(q: joints, opening: opening)
         for (body, pose) in zip(objectBodies, arrangement.objects) {
             body.pose = pose
@@ -172,7 +172,7 @@ public final class World {
         PandaKinematics.forward(q, into: &frames)
         controller.jointVelocities(q: q, frames: frames, target: target, feedforward: feedforward, into: &dq)
         arm.drive(dq)
-        arm.driveFingers(toward: gripperCommand >= 0.5 ? 0 : PandaKinematics.maxFingerTravel, speed: settings.fingerSpeed)
+        arm.driveFingers(toward: gripperCommand >= Action.gripperClosesFrom ? 0 : PandaKinematics.maxFingerTravel, speed: settings.fingerSpeed)
     }
 
     private func checkFinite() throws {
@@ -216,7 +216,7 @@ public final class World {
 
     /// Whether `object` is held between the closed fingers (privileged).
     func isHolding(_ object: SceneObject) -> Bool {
-        guard gripperCommand > 0.5 else { return false }
+        guard gripperCommand >= Action.gripperClosesFrom else { return false }
         let tcp = tcp
         let local = tcp.rotation.inverse.apply(pose(of: object).position - tcp.position)
         let opening = arm.fingerOpenings.reduce(0, +)
