@@ -76,7 +76,7 @@ struct Eval: ParsableCommand {
     @Flag(help: "Search every step within the full ±7.5 cm, as the paper does, instead of a bound that halves after a step the camera scores worse and grows after one it scores better.")
     var fixedSteps = false
 
-    @Flag(help: "Hold the gripper at its command in force instead of searching it (the hand's rotation is always held). A diagnostic: it tells a planner that must not open or close the gripper.")
+    @Flag(help: "Hold the gripper at its command in force instead of searching it (the hand's rotation is always held). A diagnostic: it separates a failing gripper choice from a failing hand position.")
     var holdGripper = false
 
     @Flag(help: "Print only the result lines.")

@@ -1,3 +1,5 @@
+import Sim
+
 /// What an episode did with its objects, computed from its arrays alone (so the generator, the manifest and any
 /// later check agree). An episode counts if it did the thing with at least one object:
 ///
@@ -48,7 +50,7 @@ public struct Interactions: Codable, Equatable, Sendable {
                     Double(episode.objects[start]), Double(episode.objects[start + 1]), Double(episode.objects[start + 2]))
                 let hand = SIMD3<Double>(
                     Double(episode.state[t * s]), Double(episode.state[t * s + 1]), Double(episode.state[t * s + 2]))
-                let closing = episode.action[t * s + 6] >= 0.5 && episode.state[t * s + 6] < 0.5
+                let closing = episode.action[t * s + 6] >= Float(Action.gripperClosesFrom) && episode.state[t * s + 6] < 0.5
                 let near = ((hand - position) * (hand - position)).sum() <= Interactions.reach * Interactions.reach
                 let raised = position.z - initial.z >= Interactions.liftHeight
                 let moved = (position.x - initial.x) * (position.x - initial.x)
