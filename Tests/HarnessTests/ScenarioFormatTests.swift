@@ -55,6 +55,8 @@ import Sim
             ("name: expert,", "name: latent CEM,", "two eval methods are called 'latent CEM'"),
             ("samples: 100}", "samples: 100}\n      steps: small", "unknown step bound 'small' in eval.methods[0].steps; valid: adaptive, fixed"),
             ("scripted: expert}", "scripted: expert, steps: fixed}", "eval.methods[1].steps applies only to planner methods"),
+            ("samples: 100}", "samples: 100}\n      gripper: open", "unknown gripper control 'open' in eval.methods[0].gripper; valid: searched, held"),
+            ("scripted: expert}", "scripted: expert, gripper: held}", "eval.methods[1].gripper applies only to planner methods"),
         ] {
             let path = try fixtures.write("values.yaml", ScenarioFixtures.pipeline.replacingOccurrences(of: from, with: to))
             let error = ScenarioFixtures.error { _ = try Scenario.load(path) }
@@ -181,6 +183,26 @@ import Sim
         #expect(!plain.configuration.contains("steps") && fixed.configuration.contains("\"steps\":\"fixed\""))
         #expect(PlannerMethod.StepBound.adaptive.control == StepTrustRegion(maxStep: 0.075))
         #expect(PlannerMethod.StepBound.fixed.control == nil)
+    }
+
+    @Test func plannerMethodsSearchOrHoldTheGripperAndOnlyHoldingChangesTheKey() throws {
+        let fixtures = try ScenarioFixtures()
+        let registry = try ScenarioFixtures.registry()
+        func stage(_ yaml: String) throws -> (PlannedStage, PlannerMethod.GripperControl) {
+            let scenario = try Scenario.load(try fixtures.write("gripper.yaml", yaml))
+            guard case .planner(let planning)? = scenario.eval?.methods.first?.kind else { throw ScenarioError("no planner method") }
+            let plan = try ScenarioPlan(scenario: scenario, registry: registry, available: Set(StageKind.allCases))
+            return (try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a")), planning.gripper)
+        }
+        func choosing(_ control: String) -> String {
+            ScenarioFixtures.pipeline.replacingOccurrences(of: "samples: 100}", with: "samples: 100}\n      gripper: \(control)")
+        }
+        let (plain, unset) = try stage(ScenarioFixtures.pipeline)
+        let (searched, chosen) = try stage(choosing("searched"))
+        let (held, holding) = try stage(choosing("held"))
+        #expect(unset == .searched && chosen == .searched && holding == .held)
+        #expect(plain.key == searched.key && held.key != plain.key)
+        #expect(!plain.configuration.contains("gripper") && held.configuration.contains("\"gripper\":\"held\""))
     }
 
     @Test func inlineLabsOverrideABuiltInLab() throws {

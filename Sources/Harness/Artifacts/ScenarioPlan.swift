@@ -115,8 +115,9 @@ public struct ScenarioPlan: Sendable {
                     kind = .evalPlanner
                     config["planner"] = try component(planning.planner)
                     config["horizon"] = planning.horizon
-                    // Only a bound other than the default enters the key, so the default's cached episodes stay valid.
+                    // Only choices other than the defaults enter the key, so the defaults' cached episodes stay valid.
                     if planning.steps != .adaptive { config["steps"] = planning.steps.rawValue }
+                    if planning.gripper != .searched { config["gripper"] = planning.gripper.rawValue }
                     config["encoder"] = try source(planning.encoder, inputs: &inputs)
                     config["predictor"] = try source(planning.predictor, inputs: &inputs)
                 case .policy(let baseline, _):

@@ -22,7 +22,7 @@ public enum EvalMethodKind: Sendable {
 }
 
 /// A planning method: `planner` over `predictor`'s rollouts of `encoder`'s latents, `horizon` actions ahead, its
-/// position steps bounded as `steps` says.
+/// position steps bounded as `steps` says and its gripper searched or held as `gripper` says.
 public struct PlannerMethod: Sendable {
     /// How the MPC loop bounds each planned position step.
     public enum StepBound: String, CaseIterable, Sendable {
@@ -40,16 +40,26 @@ public struct PlannerMethod: Sendable {
         }
     }
 
+    /// Whether the MPC loop searches the gripper command.
+    public enum GripperControl: String, CaseIterable, Sendable {
+        /// Searched with the position, as in the paper: the default.
+        case searched
+        /// Kept at the command in force (`MPCEpisode.holdsGripper`).
+        case held
+    }
+
     public let planner: ComponentChoice
     public let horizon: Int
     public let steps: StepBound
+    public let gripper: GripperControl
     public let encoder: ComponentSource
     public let predictor: ComponentSource
 }
 
 /// One row of methods under `eval.methods`.
 public struct EvalMethod: Sendable {
-    public static let keys = ["name", "planner", "horizon", "steps", "encoder", "predictor", "policy", "scripted", "paper"]
+    public static let keys = ["name", "planner", "horizon", "steps", "gripper", "encoder", "predictor", "policy", "scripted",
+                              "paper"]
     public static let scripted = ["expert"]
     public let name: String
     public let kind: EvalMethodKind
@@ -70,10 +80,13 @@ public struct EvalMethod: Sendable {
         case "planner":
             let planner = try ComponentChoice(f.required("planner"), path: f.path("planner"), kind: .planner)
             let horizon = try f.optional("horizon")?.int(f.path("horizon"), atLeast: 1) ?? 1
-            let steps = try f.optional("steps").map { node in
-                PlannerMethod.StepBound(rawValue: try node.choice(f.path("steps"), of: PlannerMethod.StepBound.allCases.map(\.rawValue),
-                                                                   what: "step bound"))!
-            } ?? .adaptive
+            func choice<Option: RawRepresentable & CaseIterable>(_ key: String, _ what: String, or value: Option) throws
+                -> Option where Option.RawValue == String {
+                guard let node = f.optional(key) else { return value }
+                return Option(rawValue: try node.choice(f.path(key), of: Option.allCases.map(\.rawValue), what: what))!
+            }
+            let steps = try choice("steps", "step bound", or: PlannerMethod.StepBound.adaptive)
+            let gripper = try choice("gripper", "gripper control", or: PlannerMethod.GripperControl.searched)
             func source(_ key: String, kind: ComponentKind, stage: String, present: Bool) throws -> ComponentSource {
                 if let node = f.optional(key) { return try ComponentSource.read(node, path: f.path(key), kind: kind) }
                 guard present else {
@@ -83,7 +96,7 @@ public struct EvalMethod: Sendable {
                 return .stage(stage, at: node.location)
             }
             kind = .planner(PlannerMethod(
-                planner: planner, horizon: horizon, steps: steps,
+                planner: planner, horizon: horizon, steps: steps, gripper: gripper,
                 encoder: try source("encoder", kind: .encoder, stage: "pretrain", present: hasPretrain),
                 predictor: try source("predictor", kind: .predictor, stage: "posttrain", present: hasPosttrain)))
         case "policy":
@@ -92,7 +105,8 @@ public struct EvalMethod: Sendable {
         default:
             kind = .scripted(try f.required("scripted").choice(f.path("scripted"), of: EvalMethod.scripted, what: "scripted policy"))
         }
-        for key in ["horizon", "steps", "encoder", "predictor"] where given[0] != "planner" && f.optional(key) != nil {
+        let plannerKeys = ["horizon", "steps", "gripper", "encoder", "predictor"]
+        for key in plannerKeys where given[0] != "planner" && f.optional(key) != nil {
             throw ScenarioError("\(f.path(key)) applies only to planner methods", at: try f.required(key).location)
         }
         name = try f.required("name").string(f.path("name"))
