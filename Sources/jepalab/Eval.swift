@@ -73,7 +73,7 @@ struct Eval: ParsableCommand {
     @Flag(help: "Let planned steps leave the table-top workspace box (x 0.33–0.68, y ±0.26, z 0.015–0.36 m) that planning keeps the hand in by default.")
     var unboundedWorkspace = false
 
-    @Flag(help: "Search every step within the full ±7.5 cm, as the paper does, instead of a bound that halves after a step the camera scores worse and grows after one it scores better.")
+    @Flag(help: "Search every step within the full ±7.5 cm and keep every step, as the paper does, instead of undoing a step the camera scores worse than the best frame so far (halving the bound) and growing the bound after one it scores no worse.")
     var fixedSteps = false
 
     @Flag(help: "Hold the gripper at its command in force instead of searching it (the hand's rotation is always held). A diagnostic: it separates a failing gripper choice from a failing hand position.")

@@ -12,8 +12,9 @@ import Tensor
 /// a gripper the goal image hardly shows opened and closed at random, pushing or dropping the object (BENCHMARKS.md,
 /// "Grasp with the oracle: grasping in three images").
 ///
-/// By default the position step bound adapts to the observed energy (`StepTrustRegion`); `stepControl = nil` keeps
-/// the paper's fixed bound. `holdsGripper` takes the gripper out of the search, as the rotation always is.
+/// By default the position step bound adapts to the observed energy, and a step whose frame scores worse than the best
+/// one toward the sub-goal is undone (`StepTrustRegion`); `stepControl = nil` keeps the paper's fixed bound and every
+/// step. `holdsGripper` takes the gripper out of the search, as the rotation always is.
 ///
 /// Grasp and pick-and-place plan toward their sub-goal images (`ManipulationTask.goals`) on the fixed schedule of
 /// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
@@ -28,7 +29,8 @@ public struct MPCEpisode {
     /// The box the planned action keeps the hand inside (nil: only the step bounds). Every action of a longer
     /// horizon gets the first one's bounds, so only the executed action is held exactly.
     public var workspace: Workspace? = .tableTop
-    /// The step bound that adapts to the observed energy, within `bounds` (nil: the fixed `bounds`, as in the paper).
+    /// The step bound that adapts to the observed energy and undoes worse steps, within `bounds` (nil: the fixed
+    /// `bounds` and every step kept, as in the paper).
     public var stepControl: StepTrustRegion? = .withinPaperBound
     public var energy: any LatentEnergy = MeanL1Energy()
     /// Keeps the gripper at its command in force instead of searching it (false: searched, as in the paper). The
@@ -45,6 +47,7 @@ public struct MPCEpisode {
     /// What the episode did.
     public struct Outcome: Sendable {
         public var success: Bool
+        /// Planning time per planned action (a step that is undone plans nothing).
         public var secondsPerAction: Double
         public var finalDistance: Double
         public var finalHandDistance: Double
@@ -85,7 +88,7 @@ public struct MPCEpisode {
             for (k, image) in goalImages.enumerated() { try PNG.write(image, to: frames.appendingPathComponent("goal_\(k).png")) }
         }
         var outcome = Outcome(success: false, secondsPerAction: 0, finalDistance: 0, finalHandDistance: 0)
-        var planning = 0.0
+        var planning = 0.0, planned = 0
         let problems = GoalProblem(predictor: model, energy: energy, horizon: horizon, bounds: bounds)
         func scored(_ latent: Tensor, toward goal: Tensor) -> Float {
             energy(latent.reshaped([1] + latent.shape), goal: goal).scalars[0]
@@ -94,7 +97,6 @@ public struct MPCEpisode {
         var previous: (latent: Tensor, predicted: Tensor)?
         var gripper = Float(world.gripperCommand)
         var trust = stepControl
-        var energyBefore: Float?
         func observe(_ latent: Tensor) {
             guard let previous else { return }
             outcome.predictionErrors.append(distance(previous.predicted, latent))
@@ -111,24 +113,20 @@ public struct MPCEpisode {
             if step > 0 {
                 let last = subgoal(at: step - 1)
                 outcome.observedEnergies.append(last == current ? energyNow : scored(latent, toward: goals[last]))
-                if last == current, let energyBefore {
-                    trust?.observe(before: energyBefore, after: energyNow)
-                } else {
-                    trust?.reset()
-                }
+                if last != current { trust?.reset() }
             }
-            energyBefore = energyNow
+            let hand = SIMD3(state[0], state[1], state[2])
+            let undone = trust?.judge(energy: energyNow, hand: hand, gripper: gripper)
             var problem = problems.problem(latent: latent, state: state, goal: goals[current])
             let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
-            let hand = SIMD3(state[0], state[1], state[2])
             let searched = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
             problem.bounds = holdsGripper ? searched.holding(6, at: gripper) : searched
             var searchStart = problem.bounds.centre
             searchStart[6] = gripper
             problem.start = searchStart
             let start = Date()
-            let plan = try planner.plan(problem)
-            planning += Date().timeIntervalSince(start)
+            let plan = try undone.map { returnPlan(bounds.returning(from: hand, to: $0)) } ?? planner.plan(problem)
+            if undone == nil { (planning, planned) = (planning + Date().timeIntervalSince(start), planned + 1) }
             let first = Array(plan.scalars[0..<7])
             // One rollout of the chosen plan gives both its predicted energy and the first action's predicted frame.
             let rolled = model.rollout(latent: latent, state: state, actions: plan.reshaped([1] + plan.shape))
@@ -147,7 +145,14 @@ public struct MPCEpisode {
         outcome.observedEnergies.append(scored(lastLatent, toward: goals[subgoal(at: task.steps - 1)]))
         observe(lastLatent)
         outcome.judge(task, in: world)
-        outcome.secondsPerAction = planning / Double(task.steps)
+        outcome.secondsPerAction = planning / Double(max(planned, 1))
         return outcome
+    }
+
+    /// A plan of `horizon` actions that takes the `back` step, then holds still with its gripper command.
+    private func returnPlan(_ back: [Float]) -> Tensor {
+        var still = [Float](repeating: 0, count: 7)
+        still[6] = back[6]
+        return Tensor(shape: [horizon, 7], scalars: back + Array(repeating: still, count: horizon - 1).joined())
     }
 }

@@ -26,7 +26,7 @@ public enum EvalMethodKind: Sendable {
 public struct PlannerMethod: Sendable {
     /// How the MPC loop bounds each planned position step.
     public enum StepBound: String, CaseIterable, Sendable {
-        /// Follows the observed energy (`StepTrustRegion`): the default.
+        /// Follows the observed energy and undoes worse steps (`StepTrustRegion`): the default.
         case adaptive
         /// The paper's fixed ±7.5 cm per axis.
         case fixed
