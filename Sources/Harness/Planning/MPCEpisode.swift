@@ -116,17 +116,22 @@ public struct MPCEpisode {
                 if last != current { trust?.reset() }
             }
             let hand = SIMD3(state[0], state[1], state[2])
-            let undone = trust?.judge(energy: energyNow, hand: hand, gripper: gripper)
-            var problem = problems.problem(latent: latent, state: state, goal: goals[current])
-            let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
-            let searched = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
-            problem.bounds = holdsGripper ? searched.holding(6, at: gripper) : searched
-            var searchStart = problem.bounds.centre
-            searchStart[6] = gripper
-            problem.start = searchStart
-            let start = Date()
-            let plan = try undone.map { returnPlan(bounds.returning(from: hand, to: $0)) } ?? planner.plan(problem)
-            if undone == nil { (planning, planned) = (planning + Date().timeIntervalSince(start), planned + 1) }
+            let plan: Tensor
+            if let anchor = trust?.judge(energy: energyNow, hand: hand, gripper: gripper) {
+                plan = returnPlan(bounds.returning(from: hand, to: anchor))
+            } else {
+                var problem = problems.problem(latent: latent, state: state, goal: goals[current])
+                let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
+                let searched = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
+                problem.bounds = holdsGripper ? searched.holding(6, at: gripper) : searched
+                var searchStart = problem.bounds.centre
+                searchStart[6] = gripper
+                problem.start = searchStart
+                let start = Date()
+                plan = try planner.plan(problem)
+                planning += Date().timeIntervalSince(start)
+                planned += 1
+            }
             let first = Array(plan.scalars[0..<7])
             // One rollout of the chosen plan gives both its predicted energy and the first action's predicted frame.
             let rolled = model.rollout(latent: latent, state: state, actions: plan.reshaped([1] + plan.shape))
