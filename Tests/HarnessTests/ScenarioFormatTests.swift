@@ -164,45 +164,30 @@ import Sim
         #expect(ScenarioFixtures.error { _ = try SetOverride(parsing: "eval.trials") } != nil)
     }
 
-    @Test func plannerMethodsChooseTheirStepBoundAndOnlyTheFixedOneChangesTheKey() throws {
+    /// The pipeline fixture's planner method with `line` added (nil: as it is), and the stage that evaluates it.
+    private func plannerStage(adding line: String?) throws -> (stage: PlannedStage, method: PlannerMethod) {
         let fixtures = try ScenarioFixtures()
-        let registry = try ScenarioFixtures.registry()
-        func stage(_ yaml: String) throws -> (PlannedStage, PlannerMethod.StepBound) {
-            let scenario = try Scenario.load(try fixtures.write("steps.yaml", yaml))
-            guard case .planner(let planning)? = scenario.eval?.methods.first?.kind else { throw ScenarioError("no planner method") }
-            let plan = try ScenarioPlan(scenario: scenario, registry: registry, available: Set(StageKind.allCases))
-            return (try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a")), planning.steps)
-        }
-        let (plain, unset) = try stage(ScenarioFixtures.pipeline)
-        let (adaptive, chosen) = try stage(ScenarioFixtures.pipeline.replacingOccurrences(
-            of: "samples: 100}", with: "samples: 100}\n      steps: adaptive"))
-        let (fixed, paper) = try stage(ScenarioFixtures.pipeline.replacingOccurrences(
-            of: "samples: 100}", with: "samples: 100}\n      steps: fixed"))
-        #expect(unset == .adaptive && chosen == .adaptive && paper == .fixed)
-        #expect(plain.key == adaptive.key && fixed.key != plain.key)
-        #expect(!plain.configuration.contains("steps") && fixed.configuration.contains("\"steps\":\"fixed\""))
-        #expect(PlannerMethod.StepBound.adaptive.control == StepTrustRegion(maxStep: 0.075))
-        #expect(PlannerMethod.StepBound.fixed.control == nil)
+        let yaml = line.map { ScenarioFixtures.pipeline.replacingOccurrences(of: "samples: 100}", with: "samples: 100}\n      \($0)") }
+        let scenario = try Scenario.load(try fixtures.write("method.yaml", yaml ?? ScenarioFixtures.pipeline))
+        guard case .planner(let planning)? = scenario.eval?.methods.first?.kind else { throw ScenarioError("no planner method") }
+        let plan = try ScenarioPlan(scenario: scenario, registry: try ScenarioFixtures.registry(), available: Set(StageKind.allCases))
+        return (try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a")), planning)
     }
 
-    @Test func plannerMethodsSearchOrHoldTheGripperAndOnlyHoldingChangesTheKey() throws {
-        let fixtures = try ScenarioFixtures()
-        let registry = try ScenarioFixtures.registry()
-        func stage(_ yaml: String) throws -> (PlannedStage, PlannerMethod.GripperControl) {
-            let scenario = try Scenario.load(try fixtures.write("gripper.yaml", yaml))
-            guard case .planner(let planning)? = scenario.eval?.methods.first?.kind else { throw ScenarioError("no planner method") }
-            let plan = try ScenarioPlan(scenario: scenario, registry: registry, available: Set(StageKind.allCases))
-            return (try #require(plan.stage(named: "eval:latent CEM/reach/cup/lab-a")), planning.gripper)
-        }
-        func choosing(_ control: String) -> String {
-            ScenarioFixtures.pipeline.replacingOccurrences(of: "samples: 100}", with: "samples: 100}\n      gripper: \(control)")
-        }
-        let (plain, unset) = try stage(ScenarioFixtures.pipeline)
-        let (searched, chosen) = try stage(choosing("searched"))
-        let (held, holding) = try stage(choosing("held"))
-        #expect(unset == .searched && chosen == .searched && holding == .held)
-        #expect(plain.key == searched.key && held.key != plain.key)
-        #expect(!plain.configuration.contains("gripper") && held.configuration.contains("\"gripper\":\"held\""))
+    @Test(arguments: [("steps", "adaptive", "fixed"), ("gripper", "searched", "held")])
+    func aPlannerMethodsChoiceChangesTheKeyOnlyWhenItIsNotTheDefault(key: String, byDefault: String, other: String) throws {
+        func choice(_ method: PlannerMethod) -> String { key == "steps" ? method.steps.rawValue : method.gripper.rawValue }
+        let plain = try plannerStage(adding: nil)
+        let stated = try plannerStage(adding: "\(key): \(byDefault)")
+        let changed = try plannerStage(adding: "\(key): \(other)")
+        #expect(choice(plain.method) == byDefault && choice(stated.method) == byDefault && choice(changed.method) == other)
+        #expect(plain.stage.key == stated.stage.key && changed.stage.key != plain.stage.key)
+        #expect(!plain.stage.configuration.contains(key) && changed.stage.configuration.contains("\"\(key)\":\"\(other)\""))
+    }
+
+    @Test func theStepBoundsGiveTheirStepControls() {
+        #expect(PlannerMethod.StepBound.adaptive.control == StepTrustRegion(maxStep: 0.075))
+        #expect(PlannerMethod.StepBound.fixed.control == nil)
     }
 
     @Test func inlineLabsOverrideABuiltInLab() throws {
