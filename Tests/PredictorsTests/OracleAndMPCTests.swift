@@ -152,6 +152,7 @@ import Testing
         func commands(holding: Bool) throws -> [Float] {
             var episode = MPCEpisode(task: task, lab: .labA, eye: eye)
             episode.holdsGripper = holding
+            episode.stepControl = nil  // every step planned, none undone
             var planner: any Planner = try CEMPlanner(samples: 8, iterations: 1, elites: 2, seed: 1)
             return try episode.run(predictor: { _ in Unchanging() }, planner: &planner).actions.map { $0[6] }
         }

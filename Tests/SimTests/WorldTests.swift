@@ -51,6 +51,17 @@ import Sim
         }
     }
 
+    @Test func theWristTakesSeveralStepsToSpinUpAgainstItsRotorInertia() throws {
+        var settings = World.Settings()
+        settings.stepsPerAction = 1
+        let world = World(settings: settings)
+        try world.apply(Action(translation: [0, 0, 0], rotation: [0, 0, 0.25], gripper: 0))
+        // One 2 ms step from rest: the last joint, at its 12 N·m limit against the rotor's 0.1 kg·m², turns at about
+        // 0.3 rad/s. Without the rotor the light wrist reaches the commanded 2.35 rad/s within the step.
+        let wrist = world.jointSpeeds[6]
+        #expect(wrist > 0.05 && wrist < 0.2 * PandaKinematics.maxVelocities[6], "last joint at \(wrist) rad/s")
+    }
+
     @Test func actionsAreClippedToTheLimits() throws {
         let world = World()
         let before = world.state.position

@@ -11,13 +11,15 @@ public enum StageKind: String, CaseIterable, Sendable, Codable {
     /// Bumped when the meaning of the kind's configuration or the behaviour behind it changes, so that artifacts made
     /// before are not reused. Evaluations: 2 since the workspace's height limit came down to 0.45 m, planning 3 since
     /// planned steps keep the hand inside `Workspace.tableTop`, 4 since searches start at the gripper command in
-    /// force and the step bound follows the observed energy and 5 since steps the camera scores worse are undone;
-    /// probes: 2 since features are standardised.
+    /// force and the step bound follows the observed energy, 5 since steps the camera scores worse are undone; every
+    /// stage that runs the simulator (data and evaluations) one more since the arm's joints have rotor inertia;
+    /// probes: 2 since features are standardised. Training stages follow their data through its key.
     public var formatVersion: Int {
         switch self {
-        case .evalPlanner: 5
-        case .evalPolicy, .evalScripted, .probe: 2
-        case .data, .pretrain, .posttrain, .baseline: 1
+        case .evalPlanner: 6
+        case .evalPolicy, .evalScripted: 3
+        case .data, .probe: 2
+        case .pretrain, .posttrain, .baseline: 1
         }
     }
 

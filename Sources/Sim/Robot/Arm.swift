@@ -1,8 +1,9 @@
 import CODE
 import Foundation
 
-/// The simulated arm in an ODE world: 7 link bodies on hinge joints with velocity motors (torque-limited), joint
-/// stops at the Panda's limits, the hand on link 7, and two finger bodies on slider joints with a limited force.
+/// The simulated arm in an ODE world: 7 link bodies on hinge joints with velocity motors (torque-limited) and the
+/// motors' rotor inertia, joint stops at the Panda's limits, the hand on link 7, and two finger bodies on slider
+/// joints with a limited force.
 ///
 /// Gravity is compensated (the links and fingers feel no gravity), as the real arm's controller does; payloads do.
 final class Arm {
@@ -33,6 +34,9 @@ final class Arm {
         for i in 0..<7 {
             var mass = dMass()
             dMassSetBoxTotal(&mass, PandaKinematics.masses[i], 0.1, 0.1, 0.12)
+            // ODE has no joint-space inertia: the rotor's goes to the link about its joint axis (the body's z), exact
+            // for the joint's own motion; it also resists a parent joint turning the link about a parallel axis.
+            mass.I.10 += PandaKinematics.armature
             let body = physics.makeBody(mass: mass, pose: frames[i].composed(with: Pose(position: Arm.centres[i])),
                                         gravity: false)
             for part in Arm.parts[i] where part.collides {

@@ -17,6 +17,9 @@ public enum PandaKinematics {
     public static let upperLimits: [Double] = [2.8973, 1.7628, 2.8973, -0.0698, 2.8973, 3.7525, 2.8973]
     public static let maxVelocities: [Double] = [2.175, 2.175, 2.175, 2.175, 2.61, 2.61, 2.61]
     public static let maxTorques: [Double] = [87, 87, 87, 87, 12, 12, 12]
+    /// Rotor inertia of each joint's motor as the joint feels it through the gearbox (kg·m²; MuJoCo's `armature`), the
+    /// MuJoCo peer scene's value. Without it the light links let a torque-limited motor jolt its joint within a step.
+    public static let armature = 0.1
     /// Link masses (kg), link 7 including the hand.
     static let masses: [Double] = [2.7, 2.73, 2.04, 2.08, 3.0, 1.3, 1.01]
     /// The ready pose: TCP about 0.31 m in front of the base, 0.49 m high, pointing down.
