@@ -21,4 +21,15 @@ import Sim
         #expect(report.episodes == 20 && report.actions == 240)
         #expect(report.maxArmPenetration < 0.01)
     }
+
+    @Test func theJointSpeedTailCountsTheActionsAboveItsRatio() {
+        var test = StressTest(episodes: 4, actionsPerEpisode: 10, seed: 5)
+        let counts = [0.05, 0.2, 2].map { ratio in
+            test.tailRatio = ratio
+            return test.run().jointSpeedTail
+        }
+        // When a random action ends, some joint still turns faster than 5 % of its limit nearly every time (40 of
+        // 40), faster than 20 % about half the time (21), and never faster than twice the limit.
+        #expect(counts[0] >= 36 && counts[1] > 0 && counts[1] < counts[0] && counts[2] == 0, "\(counts)")
+    }
 }

@@ -9,6 +9,9 @@ public struct StressTest {
         public var physicsSteps = 0
         public var seconds = 0.0
         public var maxJointSpeedRatio = 0.0
+        /// Actions that ended with a joint above `tailRatio` times its speed limit: the tail below the bound,
+        /// which tells two versions of the arm apart where the maximum is one chaotic action.
+        public var jointSpeedTail = 0
         public var maxObjectSpeed = 0.0
         public var maxArmPenetration = 0.0
         /// Objects that ended an episode on the floor.
@@ -23,6 +26,8 @@ public struct StressTest {
     public var actionsPerEpisode: Int
     public var seed: UInt64
     public var lab: Lab
+    /// The multiple of a joint's speed limit above which an action counts in `Report.jointSpeedTail`.
+    public var tailRatio = 1.3
 
     public init(episodes: Int, actionsPerEpisode: Int = 20, seed: UInt64 = 0, lab: Lab = .train) {
         self.episodes = episodes
@@ -50,6 +55,7 @@ public struct StressTest {
                 report.physicsSteps += world.settings.stepsPerAction
                 let ratios = zip(world.jointSpeeds, PandaKinematics.maxVelocities).map { $0 / $1 }
                 report.maxJointSpeedRatio = max(report.maxJointSpeedRatio, ratios.max() ?? 0)
+                if ratios.contains(where: { $0 > tailRatio }) { report.jointSpeedTail += 1 }
                 report.maxObjectSpeed = max(report.maxObjectSpeed, world.objectSpeeds.max() ?? 0)
                 report.maxArmPenetration = max(report.maxArmPenetration, world.armPenetration)
                 report.violations += world.boundViolations.map { "episode \(episode) step \(step): \($0)" }
