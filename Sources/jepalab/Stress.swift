@@ -10,7 +10,7 @@ struct Stress: ParsableCommand {
             Checks after every action: no non-finite state, joint speeds within 1.5× the Panda's limits, objects \
             slower than 5 m/s, the arm and gripper at most 1 cm into the table, objects leaving only by falling \
             to the floor. Exits with an error when anything is violated. Also counts the actions that end with a \
-            joint above 1.3× its limit, the tail below the bound.
+            joint in the tail below that bound (the printed line names its ratio).
             """)
 
     @Option(help: "Episodes.") var episodes = 1000
