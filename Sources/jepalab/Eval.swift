@@ -79,6 +79,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Hold the gripper at its command in force instead of searching it (the hand's rotation is always held). A diagnostic: it separates a failing gripper choice from a failing hand position.")
     var holdGripper = false
 
+    @Flag(help: "Set the gripper to the command each sub-goal was arranged with instead of searching it (privileged: read from the task, not the goal image). A diagnostic: how far planning the hand's position alone gets.")
+    var givenGripper = false
+
     @Flag(help: "Print only the result lines.")
     var quiet = false
 
@@ -89,6 +92,7 @@ struct Eval: ParsableCommand {
             }
             _ = try parseShard()
             guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+            guard !(holdGripper && givenGripper) else { throw ValidationError("--hold-gripper and --given-gripper exclude each other") }
         }
         if planner == nil && policy != "expert" {
             guard out != nil else { throw ValidationError("a trained --policy needs --out for its records") }
@@ -155,13 +159,14 @@ extension Eval {
         if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         if fixedSteps { names.planner += " (fixed steps)" }
         if holdGripper { names.planner += " (gripper held)" }
+        if givenGripper { names.planner += " (gripper given)" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
                                             trials: cells.trials, seed: cells.seed, names: names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
         evaluation.workspace = unboundedWorkspace ? nil : .tableTop
         if fixedSteps { evaluation.stepControl = nil }
-        evaluation.holdsGripper = holdGripper
+        evaluation.gripper = holdGripper ? .held : givenGripper ? .given : .searched
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
     }

@@ -55,7 +55,7 @@ import Sim
             ("name: expert,", "name: latent CEM,", "two eval methods are called 'latent CEM'"),
             ("samples: 100}", "samples: 100}\n      steps: small", "unknown step bound 'small' in eval.methods[0].steps; valid: adaptive, fixed"),
             ("scripted: expert}", "scripted: expert, steps: fixed}", "eval.methods[1].steps applies only to planner methods"),
-            ("samples: 100}", "samples: 100}\n      gripper: open", "unknown gripper control 'open' in eval.methods[0].gripper; valid: searched, held"),
+            ("samples: 100}", "samples: 100}\n      gripper: open", "unknown gripper control 'open' in eval.methods[0].gripper; valid: searched, held, given"),
             ("scripted: expert}", "scripted: expert, gripper: held}", "eval.methods[1].gripper applies only to planner methods"),
         ] {
             let path = try fixtures.write("values.yaml", ScenarioFixtures.pipeline.replacingOccurrences(of: from, with: to))

@@ -151,7 +151,7 @@ import Testing
         let task = ManipulationTask(kind: .reachWithObject, object: .cup, seed: 3)
         func commands(holding: Bool) throws -> [Float] {
             var episode = MPCEpisode(task: task, lab: .labA, eye: eye)
-            episode.holdsGripper = holding
+            episode.gripper = holding ? .held : .searched
             episode.stepControl = nil  // every step planned, none undone
             var planner: any Planner = try CEMPlanner(samples: 8, iterations: 1, elites: 2, seed: 1)
             return try episode.run(predictor: { _ in Unchanging() }, planner: &planner).actions.map { $0[6] }
@@ -160,6 +160,17 @@ import Testing
         #expect(try commands(holding: false).contains { $0 < Float(Action.gripperClosesFrom) })
         let bounds = ActionBounds.positionAndGripper().holding(6, at: 0.3)
         #expect(bounds.lower[6] == 0.3 && bounds.upper[6] == 0.3 && bounds.searchedAxes == [0, 1, 2])
+    }
+
+    @Test func aGivenGripperTakesEachSubGoalsCommand() throws {
+        // Grasp's sub-goals show the gripper open above and around the object, then closed on it and lifted.
+        let task = ManipulationTask(kind: .grasp, object: .box, seed: 2)
+        var episode = MPCEpisode(task: task, lab: .labA, eye: eye)
+        episode.gripper = .given
+        var planner: any Planner = try CEMPlanner(samples: 8, iterations: 1, elites: 2, seed: 1)
+        let commands = try episode.run(predictor: { _ in Unchanging() }, planner: &planner).actions.map { $0[6] }
+        #expect(commands == (0..<task.steps).map { Float(task.goals[episode.subgoal(at: $0)].gripper) })
+        #expect(commands.first == 0 && commands.last == 1)
     }
 
     @Test func pickAndPlaceSwitchesSubGoalsOnAFixedSchedule() throws {

@@ -19,8 +19,8 @@ public struct PlanningEvaluation {
     public var workspace: Workspace? = .tableTop
     /// The step bound that adapts to the observed energy (nil: the paper's fixed ±7.5 cm).
     public var stepControl: StepTrustRegion? = .withinPaperBound
-    /// Whether the gripper stays at its command in force rather than being searched (`MPCEpisode.holdsGripper`).
-    public var holdsGripper = false
+    /// How the gripper command is set (`MPCEpisode.gripper`).
+    public var gripper = GripperControl.searched
     /// How the agent's components are named in the records.
     public var names: (encoder: String, predictor: String, planner: String)
 
@@ -51,7 +51,7 @@ public struct PlanningEvaluation {
             episode.horizon = horizon
             episode.workspace = workspace
             episode.stepControl = stepControl
-            episode.holdsGripper = holdsGripper
+            episode.gripper = gripper
             return try episode.run(predictor: predictor, planner: &planner, frames: frames)
         }
     }

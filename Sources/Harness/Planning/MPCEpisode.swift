@@ -14,7 +14,8 @@ import Tensor
 ///
 /// By default the position step bound adapts to the observed energy, and a step whose frame scores worse than the best
 /// one toward the sub-goal is undone (`StepTrustRegion`); `stepControl = nil` keeps the paper's fixed bound and every
-/// step. `holdsGripper` takes the gripper out of the search, as the rotation always is.
+/// step. `gripper` can take the gripper out of the search, as the rotation always is: held at its command in force, or
+/// given by the sub-goal (a privileged diagnostic).
 ///
 /// Grasp and pick-and-place plan toward their sub-goal images (`ManipulationTask.goals`) on the fixed schedule of
 /// `ManipulationTask.subgoal(at:)`. A schedule rather than an energy threshold, because energies are not calibrated
@@ -33,10 +34,11 @@ public struct MPCEpisode {
     /// `bounds` and every step kept, as in the paper).
     public var stepControl: StepTrustRegion? = .withinPaperBound
     public var energy: any LatentEnergy = MeanL1Energy()
-    /// Keeps the gripper at its command in force instead of searching it (false: searched, as in the paper). The
-    /// learned predictor's energy opens the gripper on a held object, which then falls (BENCHMARKS.md,
-    /// "Reach-with-object, and the oracle on every task").
-    public var holdsGripper = false
+    /// Searched (as in the paper), held at the command in force, or given by the sub-goal. Held, the learned predictor's
+    /// energy no longer opens the gripper on a held object, which then fell (BENCHMARKS.md, "Reach-with-object, and the
+    /// oracle on every task"); given, the oracle's grasp shows what fails besides the gripper choice (BENCHMARKS.md,
+    /// "The oracle's grasp with the gripper given").
+    public var gripper = GripperControl.searched
 
     public init(task: ManipulationTask, lab: Lab, eye: Eye) {
         self.task = task
@@ -95,7 +97,7 @@ public struct MPCEpisode {
         }
         func distance(_ a: Tensor, _ b: Tensor) -> Float { (a - b).abs().mean().scalars[0] }
         var previous: (latent: Tensor, predicted: Tensor)?
-        var gripper = Float(world.gripperCommand)
+        var command = Float(world.gripperCommand)
         var trust = stepControl
         func observe(_ latent: Tensor) {
             guard let previous else { return }
@@ -116,16 +118,17 @@ public struct MPCEpisode {
                 if last != current { trust?.reset() }
             }
             let hand = SIMD3(state[0], state[1], state[2])
+            if gripper == .given { command = Float(task.goals[current].gripper) }
             let plan: Tensor
-            if let anchor = trust?.judge(energy: energyNow, hand: hand, gripper: gripper) {
+            if let anchor = trust?.judge(energy: energyNow, hand: hand, gripper: command) {
                 plan = returnPlan(bounds.returning(from: hand, to: anchor))
             } else {
                 var problem = problems.problem(latent: latent, state: state, goal: goals[current])
                 let stepBounds = trust.map { bounds.limitingPositionSteps(to: $0.radius) } ?? bounds
                 let searched = workspace.map { stepBounds.keeping(hand, inside: $0) } ?? stepBounds
-                problem.bounds = holdsGripper ? searched.holding(6, at: gripper) : searched
+                problem.bounds = gripper == .searched ? searched : searched.holding(6, at: command)
                 var searchStart = problem.bounds.centre
-                searchStart[6] = gripper
+                searchStart[6] = command
                 problem.start = searchStart
                 let start = Date()
                 plan = try planner.plan(problem)
@@ -140,7 +143,7 @@ public struct MPCEpisode {
             outcome.actions.append(first)
             previous = (latent, rolled.slice(alongAxis: 1, 0..<1).reshaped(latent.shape))
             outcome.states.append(state)
-            gripper = first[6]
+            command = first[6]
             let v = first.map(Double.init)
             try world.apply(Action(translation: [v[0], v[1], v[2]], rotation: [v[3], v[4], v[5]], gripper: v[6]))
         }

@@ -22,7 +22,7 @@ public enum EvalMethodKind: Sendable {
 }
 
 /// A planning method: `planner` over `predictor`'s rollouts of `encoder`'s latents, `horizon` actions ahead, its
-/// position steps bounded as `steps` says and its gripper searched or held as `gripper` says.
+/// position steps bounded as `steps` says and its gripper searched, held or given as `gripper` says.
 public struct PlannerMethod: Sendable {
     /// How the MPC loop bounds each planned position step.
     public enum StepBound: String, CaseIterable, Sendable {
@@ -38,14 +38,6 @@ public struct PlannerMethod: Sendable {
             case .fixed: nil
             }
         }
-    }
-
-    /// Whether the MPC loop searches the gripper command.
-    public enum GripperControl: String, CaseIterable, Sendable {
-        /// Searched with the position, as in the paper: the default.
-        case searched
-        /// Kept at the command in force (`MPCEpisode.holdsGripper`).
-        case held
     }
 
     public let planner: ComponentChoice
@@ -86,7 +78,7 @@ public struct EvalMethod: Sendable {
                 return Option(rawValue: try node.choice(f.path(key), of: Option.allCases.map(\.rawValue), what: what))!
             }
             let steps = try choice("steps", "step bound", or: PlannerMethod.StepBound.adaptive)
-            let gripper = try choice("gripper", "gripper control", or: PlannerMethod.GripperControl.searched)
+            let gripper = try choice("gripper", "gripper control", or: GripperControl.searched)
             func source(_ key: String, kind: ComponentKind, stage: String, present: Bool) throws -> ComponentSource {
                 if let node = f.optional(key) { return try ComponentSource.read(node, path: f.path(key), kind: kind) }
                 guard present else {

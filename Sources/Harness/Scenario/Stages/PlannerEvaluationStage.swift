@@ -20,7 +20,7 @@ public struct PlannerEvaluationStage: Stage {
         var evaluation = try cell.evaluation(in: context.scenario, names: agent.names)
         evaluation.horizon = planning.horizon
         evaluation.stepControl = planning.steps.control
-        evaluation.holdsGripper = planning.gripper == .held
+        evaluation.gripper = planning.gripper
         try cell.record(evaluation, in: context, with: agent.run)
     }
 }
