@@ -34,10 +34,10 @@ public struct MPCEpisode {
     /// `bounds` and every step kept, as in the paper).
     public var stepControl: StepTrustRegion? = .withinPaperBound
     public var energy: any LatentEnergy = MeanL1Energy()
-    /// Searched (as in the paper), held at the command in force, or given by the sub-goal. Held, the learned predictor's
-    /// energy no longer opens the gripper on a held object, which then fell (BENCHMARKS.md, "Reach-with-object, and the
-    /// oracle on every task"); given, the oracle's grasp shows what fails besides the gripper choice (BENCHMARKS.md,
-    /// "The oracle's grasp with the gripper given").
+    /// Searched (as in the paper), held at the command in force, or given by the sub-goal. Holding it keeps the learned
+    /// predictor's energy from opening the gripper on a held object, which then falls (BENCHMARKS.md,
+    /// "Reach-with-object, and the oracle on every task"); giving it shows what fails in the oracle's grasp besides the
+    /// gripper choice (BENCHMARKS.md, "The oracle's grasp with the gripper given").
     public var gripper = GripperControl.searched
 
     public init(task: ManipulationTask, lab: Lab, eye: Eye) {
