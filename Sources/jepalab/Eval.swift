@@ -100,6 +100,9 @@ struct Eval: ParsableCommand {
         }
     }
 
+    /// The gripper control the flags choose (`validate` refuses both).
+    var gripper: GripperControl { holdGripper ? .held : givenGripper ? .given : .searched }
+
     func parseShard() throws -> (index: Int, count: Int) {
         let parts = shard.split(separator: "/").compactMap { Int($0) }
         guard parts.count == 2, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else {
@@ -158,15 +161,14 @@ extension Eval {
         var names = agent.names
         if unboundedWorkspace { names.planner += " (unbounded workspace)" }
         if fixedSteps { names.planner += " (fixed steps)" }
-        if holdGripper { names.planner += " (gripper held)" }
-        if givenGripper { names.planner += " (gripper given)" }
+        if gripper != .searched { names.planner += " (gripper \(gripper.rawValue))" }
         var evaluation = PlanningEvaluation(kinds: cells.kinds, objects: cells.objects, lab: try Lab.named(cells.lab),
                                             trials: cells.trials, seed: cells.seed, names: names)
         evaluation.shard = try parseShard()
         evaluation.horizon = horizon
         evaluation.workspace = unboundedWorkspace ? nil : .tableTop
         if fixedSteps { evaluation.stepControl = nil }
-        evaluation.gripper = holdGripper ? .held : givenGripper ? .given : .searched
+        evaluation.gripper = gripper
         try agent.run(evaluation, in: out, done: printRecord)
         try writeTable(out)
     }
