@@ -105,6 +105,15 @@ import Sim
         #expect(world.observables.objectVectors.allSatisfy { $0.count == 7 })
     }
 
+    @Test func atYawZeroTheFingersOpenAlongXAcrossTheSideCameras() {
+        #expect(abs(World().state.yaw) < 0.01, "the ready pose reads yaw 0")
+        let world = World(arrangement: Arrangement(endEffector: Pose(position: [0.5, 0, 0.2]), gripper: 0,
+                                                   objects: Arrangement.home.objects))
+        let fingers = world.visualBodies.filter { $0.part == .finger }.map(\.pose.position)
+        let gap = fingers[0] - fingers[1]
+        #expect(abs(gap.x) > 0.06 && abs(gap.y) < 0.005, "fingers apart by \(gap)")
+    }
+
     @Test func visualBodiesCoverTheWholeScene() {
         let bodies = World(lab: .labB).visualBodies
         func count(_ part: VisualBody.Part) -> Int { bodies.filter { $0.part == part }.count }

@@ -12,13 +12,15 @@ public enum StageKind: String, CaseIterable, Sendable, Codable {
     /// before are not reused. Evaluations: 2 since the workspace's height limit came down to 0.45 m, planning 3 since
     /// planned steps keep the hand inside `Workspace.tableTop`, 4 since searches start at the gripper command in
     /// force and the step bound follows the observed energy, 5 since steps the camera scores worse are undone; every
-    /// stage that runs the simulator (data and evaluations) one more since the arm's joints have rotor inertia;
-    /// probes: 2 since features are standardised. Training stages follow their data through its key.
+    /// stage that runs the simulator (data and evaluations) one more since the arm's joints have rotor inertia and
+    /// one more since the hand is turned so that the fingers open along x; probes: 2 since features are standardised.
+    /// Training stages follow their data through its key.
     public var formatVersion: Int {
         switch self {
-        case .evalPlanner: 6
-        case .evalPolicy, .evalScripted: 3
-        case .data, .probe: 2
+        case .evalPlanner: 7
+        case .evalPolicy, .evalScripted: 4
+        case .data: 3
+        case .probe: 2
         case .pretrain, .posttrain, .baseline: 1
         }
     }

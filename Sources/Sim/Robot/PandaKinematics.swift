@@ -22,8 +22,9 @@ public enum PandaKinematics {
     public static let armature = 0.1
     /// Link masses (kg), link 7 including the hand.
     static let masses: [Double] = [2.7, 2.73, 2.04, 2.08, 3.0, 1.3, 1.01]
-    /// The ready pose: TCP about 0.31 m in front of the base, 0.49 m high, pointing down.
-    public static let home: [Double] = [0, -.pi / 4, 0, -3 * .pi / 4, 0, .pi / 2, .pi / 4]
+    /// The ready pose: TCP about 0.31 m in front of the base, 0.49 m high, pointing down, the hand turned a quarter
+    /// turn from Franka's (the last joint at −π/4, not π/4) so that the fingers open along x.
+    public static let home: [Double] = [0, -.pi / 4, 0, -3 * .pi / 4, 0, .pi / 2, -.pi / 4]
     static let flangeOffset = 0.107
     /// Hand frame relative to the flange.
     static let hand = Pose(position: [0, 0, 0], rotation: Rotation(roll: 0, pitch: 0, yaw: -.pi / 4))
@@ -35,8 +36,9 @@ public enum PandaKinematics {
     static let fingerSize: SIMD3<Double> = [0.022, 0.012, 0.054]
     /// Largest opening of each finger (total opening twice this).
     public static let maxFingerTravel = 0.04
-    /// State frame relative to the TCP frame.
-    static let stateFromTCP = Rotation(roll: .pi, pitch: 0, yaw: 0)
+    /// State frame relative to the TCP frame: z turned up, and x along the fingers' travel, so that yaw 0 opens the
+    /// fingers along the base's x, across every lab's side view (along the view, open and closed look alike).
+    static let stateFromTCP = Rotation(roll: 0, pitch: 0, yaw: .pi / 2).composed(with: Rotation(roll: .pi, pitch: 0, yaw: 0))
 
     /// Writes the 7 link frames, then the flange, hand and TCP frames (10 poses) for joint angles `q` into `frames`.
     static func forward(_ q: [Double], into frames: inout [Pose]) {

@@ -1,7 +1,7 @@
 /// The end-effector state of DESIGN.md: `[x, y, z, roll, pitch, yaw, gripper]` in the base frame.
 ///
 /// Position of the TCP (metres); Euler angles (`Rotation.eulerAngles`) of the end-effector frame, which reads
-/// (0, 0, 0) for a gripper pointing straight down with its fingers moving along y; gripper 0 open … 1 closed,
+/// (0, 0, 0) for a gripper pointing straight down with its fingers moving along x; gripper 0 open … 1 closed,
 /// measured from the fingers.
 public struct RobotState: Hashable, Sendable {
     public var position: SIMD3<Double>
