@@ -45,7 +45,7 @@ import Sim
         for (p, q) in zip(plain, varied) { #expect(p.position == q.position) }
     }
 
-    @Test func homePoseMatchesThePublishedReadyPose() {
+    @Test func homePosePutsTheTCPWhereThePublishedReadyPoseDoes() {
         let tcp = PandaKinematics.frames(PandaKinematics.home)[9].position
         #expect(abs(tcp.x - 0.31) < 0.01 && abs(tcp.y) < 1e-9 && abs(tcp.z - 0.49) < 0.01, "TCP at \(tcp)")
     }
